@@ -1,0 +1,17 @@
+using IncidentPortal.Features.Teams;
+using Microsoft.AspNetCore.Identity;
+
+namespace IncidentPortal.Features.Accounts;
+
+public class ApplicationUser : IdentityUser
+{
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<Team> Teams { get; } = [];
+
+    /// <summary>Name to show people: the display name, or the e-mail when none was given.</summary>
+    public string Label => string.IsNullOrWhiteSpace(DisplayName) ? Email ?? UserName ?? Id : DisplayName;
+}

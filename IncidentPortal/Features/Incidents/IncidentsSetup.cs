@@ -1,0 +1,10 @@
+namespace IncidentPortal.Features.Incidents;
+
+public static class IncidentsSetup
+{
+    public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IncidentService>();
+        return builder;
+    }
+}

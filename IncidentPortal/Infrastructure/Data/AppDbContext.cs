@@ -1,0 +1,37 @@
+using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Catalog;
+using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Teams;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentPortal.Infrastructure.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<BusinessService> Services => Set<BusinessService>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+            user.Ignore(u => u.Label);
+        });
+        builder.ApplyConfiguration(new TeamConfiguration());
+        builder.ApplyConfiguration(new BusinessServiceConfiguration());
+        builder.ApplyConfiguration(new CategoryConfiguration());
+        builder.ApplyConfiguration(new IncidentConfiguration());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Every timestamp is UTC; SQLite hands DateTime back without a kind, so say so on the way in.
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace IncidentPortal.Infrastructure.Data;
+
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        var connectionString = options.ResolveConnectionString();
+        if (options.Provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(connectionString);
+
+        builder.Services.AddDbContextFactory<AppDbContext>(db =>
+        {
+            _ = options.Provider switch
+            {
+                DatabaseProvider.Sqlite => db.UseSqlite(connectionString),
+                DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
+                _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
+            };
+            // Migrations are hand-written (no EF design tools in our feed), so there is no model snapshot;
+            // MigrationSchemaTests proves instead that the migrations build exactly the model's schema.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

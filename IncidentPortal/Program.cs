@@ -1,0 +1,31 @@
+using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.DemoData;
+using IncidentPortal.Features.Incidents;
+using IncidentPortal.Infrastructure.Auth;
+using IncidentPortal.Infrastructure.Data;
+using IncidentPortal.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWebUi();
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddIncidents();
+builder.AddDemoData();
+builder.AddAdminBootstrap();
+
+var app = builder.Build();
+
+app.UseWebUi();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapWebUi();
+app.MapAccounts();
+
+app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
