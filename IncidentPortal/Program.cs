@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Admin;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Infrastructure.Auth;
@@ -11,6 +12,7 @@ builder.AddWebUi();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddIncidents();
+builder.AddAdmin();
 builder.AddDemoData();
 builder.AddAdminBootstrap();
 

@@ -5,6 +5,7 @@ public static class IncidentsSetup
     public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IncidentService>();
+        builder.Services.AddSingleton<Catalog.CatalogService>();
         return builder;
     }
 }
