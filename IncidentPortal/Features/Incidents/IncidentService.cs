@@ -50,16 +50,17 @@ public sealed class IncidentService(IDbContextFactory<AppDbContext> dbFactory, T
     public async Task<List<IncidentRow>> ListReportedByAsync(string reporterId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.Incidents.Where(i => i.ReporterId == reporterId))
-            .OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        return await Rows(db.Incidents.Where(i => i.ReporterId == reporterId).OrderByDescending(i => i.CreatedAt))
+            .ToListAsync(ct);
     }
 
     public async Task<List<IncidentRow>> ListOpenAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.Incidents.Where(i => i.Status != IncidentStatus.Resolved
-                && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Cancelled))
-            .OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ToListAsync(ct);
+        return await Rows(db.Incidents
+                .Where(i => i.Status != IncidentStatus.Resolved && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Cancelled)
+                .OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt))
+            .ToListAsync(ct);
     }
 
     private static IQueryable<IncidentRow> Rows(IQueryable<Incident> incidents) =>

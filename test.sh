@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test (unit, integration, end-to-end) on a fresh machine of our kind (Debian 12, .NET SDK 10).
+# Installs what it needs when absent: Chromium for the Playwright tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "The .NET SDK is required (see global.json)." >&2
+    exit 1
+fi
+
+if [ ! -x /usr/bin/chromium ] && [ -z "${PLAYWRIGHT_CHROMIUM_PATH:-}" ]; then
+    echo "Installing Chromium for the end-to-end tests..."
+    if command -v apt-get >/dev/null 2>&1; then
+        SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    else
+        # Machines with internet and no apt: Playwright's own browser build.
+        dotnet build IncidentPortal.Tests -c Release -nologo -v q
+        pwsh IncidentPortal.Tests/bin/Release/net10.0/playwright.ps1 install chromium
+    fi
+fi
+
+dotnet build IncidentPortal.sln -c Release -nologo -v q
+dotnet test IncidentPortal.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
