@@ -19,6 +19,7 @@ builder.AddDemoData();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();
+if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
 app.UseRateLimiter();

@@ -8,6 +8,7 @@ public static class DemoDataSetup
     {
         var section = builder.Configuration.GetSection(DemoDataOptions.Section);
         builder.Services.Configure<DemoDataOptions>(section);
+        builder.Services.AddSingleton<BulkIncidentGenerator>();
         if (section.Get<DemoDataOptions>()?.Seed == true)
             builder.Services.AddSingleton<IStartupSeeder, DemoDataSeeder>();
         return builder;

@@ -21,4 +21,6 @@ public sealed record IncidentRow(int Id, int Number, string Title, IncidentStatu
     string? Service, string? Team, string? Assignee, string Reporter, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public string Reference => Incident.FormatReference(Number);
+    public int? TeamId { get; init; }
+    public string? AssigneeId { get; init; }
 }

@@ -25,4 +25,14 @@ internal static class IncidentNumbers
         await db.SaveChangesAsync(ct);
         return start + 1;
     }
+
+    /// <summary>Allocates <paramref name="count"/> consecutive numbers at once (bulk imports) and returns the first.</summary>
+    public static async Task<int> ReserveAsync(AppDbContext db, int count, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var first = await NextAsync(db, ct);
+        if (count > 1)
+            await db.Database.ExecuteSqlRawAsync(""" UPDATE "NumberSequences" SET "LastValue" = "LastValue" + {0} WHERE "Name" = {1} """, [count - 1, Sequence], ct);
+        return first;
+    }
 }

@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+
+namespace IncidentPortal.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project IncidentPortal.Benchmarks` runs every benchmark (see README.md);
+/// `-- plans` prints the database's query plan for each queue query instead.
+/// </summary>
+public static class BenchmarkMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["plans", ..]) return await QueryPlans.PrintAsync();
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
+        return 0;
+    }
+}
