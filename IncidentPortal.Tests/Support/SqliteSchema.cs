@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace IncidentPortal.Tests.Support;
 
 /// <summary>
-/// A SQLite database's schema as a set of one-line facts ("Incidents: column Title TEXT NOT NULL"),
-/// read with PRAGMA table_info, index_list/index_info and foreign_key_list, so two schemas compare as sets
-/// and every difference reads as a sentence.
+/// A SQLite database's schema as <see cref="SchemaFacts"/> ("Incidents: column Title TEXT NOT NULL"),
+/// read with PRAGMA table_info, index_list/index_info and foreign_key_list.
 /// </summary>
 public static class SqliteSchema
 {
@@ -27,14 +26,6 @@ public static class SqliteSchema
             await AddForeignKeysAsync(connection, table, facts);
         }
         return facts;
-    }
-
-    /// <summary>Empty when equal; otherwise one line per fact that only one side has.</summary>
-    public static string Describe(SortedSet<string> expected, string expectedName, SortedSet<string> actual, string actualName)
-    {
-        var missing = expected.Except(actual).Select(f => $"  only in {expectedName}: {f}");
-        var extra = actual.Except(expected).Select(f => $"  only in {actualName}: {f}");
-        return string.Join(Environment.NewLine, missing.Concat(extra));
     }
 
     private static async Task AddColumnsAsync(SqliteConnection connection, string table, SortedSet<string> facts)

@@ -29,7 +29,7 @@ public sealed class MigrationSchemaTests : IDisposable
         // Guard against a vacuous pass (both sides empty or unreadable).
         Assert.Contains("Incidents: unique index IX_Incidents_Number (Number)", model);
         Assert.Contains("AspNetUsers: column Id TEXT NOT NULL PRIMARY KEY #1", model);
-        var differences = SqliteSchema.Describe(model, "the model (EnsureCreated)", migrated, "the migrations (Migrate)");
+        var differences = SchemaFacts.Describe(model, "the model (EnsureCreated)", migrated, "the migrations (Migrate)");
         Assert.True(differences.Length == 0,
             "The migrations do not build the model's schema. Add or fix a migration in Infrastructure/Data/Migrations:"
             + Environment.NewLine + differences);
@@ -46,7 +46,7 @@ public sealed class MigrationSchemaTests : IDisposable
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE Teams ADD COLUMN Colour TEXT NULL;");
         }
 
-        var differences = SqliteSchema.Describe(await SqliteSchema.ReadFactsAsync(ModelFile), "model",
+        var differences = SchemaFacts.Describe(await SqliteSchema.ReadFactsAsync(ModelFile), "model",
             await SqliteSchema.ReadFactsAsync(MigratedFile), "migrations");
 
         Assert.Equal(
