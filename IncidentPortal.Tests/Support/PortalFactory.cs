@@ -75,6 +75,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         using var response = await client.SubmitLoginAsync(email, password);
         if (response.StatusCode != HttpStatusCode.Redirect || !client.HasAuthCookie)
         {
+            client.Dispose();
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}, "
                 + $"location {response.Headers.Location}, body: {await response.Content.ReadAsStringAsync()}");
         }

@@ -27,7 +27,7 @@ public class AdminBootstrapperTests
             Assert.False(string.IsNullOrEmpty(hash), "The generated password was not set.");
         }
 
-        // A second start finds the admin and must neither add another nor print a new password for it.
+        // A second start finds the admin and must not create another one.
         using var restarted = new PortalFactory(Settings(""), folder.Path);
         await AssertTheOnlyUserIsTheAdminAsync(restarted);
     }
