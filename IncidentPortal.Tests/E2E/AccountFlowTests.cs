@@ -75,6 +75,7 @@ public sealed class AccountFlowTests(PortalServer server, BrowserFixture browser
             var page = await NewPageAsync();
 
             await page.SignInAsync(user);
+            await RememberSignInAsync(user, page);
 
             Assert.Equal(home, page.PathOf());
             await Expect(page.Heading(heading)).ToBeVisibleAsync();

@@ -30,7 +30,11 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
 
     public async Task DisposeAsync()
     {
-        foreach (var context in contexts) await context.CloseAsync();
+        foreach (var context in contexts)
+        {
+            try { await context.CloseAsync(); }
+            catch (PlaywrightException) { /* already closed */ }
+        }
     }
 
     /// <summary>A page in a new, empty browser context (no cookies).</summary>
@@ -59,6 +63,10 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
             if (message.Type is "error" or "warning") browserLog.Enqueue($"[{label} console.{message.Type}] {message.Text}");
         };
         page.PageError += (_, error) => browserLog.Enqueue($"[{label} page error] {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) browserLog.Enqueue($"[{label} HTTP {response.Status}] {response.Request.Method} {response.Url}");
+        };
         page.RequestFailed += (_, request) => browserLog.Enqueue($"[{label} request failed] {request.Method} {request.Url}: {request.Failure}");
         return page;
     }
@@ -79,6 +87,12 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
             contexts.Remove(signIn.Context);
         }
         return await NewPageAsync(viewport, theme, state);
+    }
+
+    /// <summary>Keeps the cookies of a page that has just signed in through the form, for later <see cref="SignedInPageAsync"/> calls.</summary>
+    protected async Task RememberSignInAsync(PortalUser user, IPage page)
+    {
+        if (!SignedInStates.ContainsKey(user.Email)) SignedInStates.TryAdd(user.Email, await page.Context.StorageStateAsync());
     }
 
     /// <summary>Runs the test body; on failure saves screenshots and writes diagnostics to the test output.</summary>
