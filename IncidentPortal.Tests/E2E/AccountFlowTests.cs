@@ -39,8 +39,7 @@ public sealed class AccountFlowTests(PortalServer server, BrowserFixture browser
         await page.ExpectThemeAsync(dark: false);
         await page.ToggleThemeAsync();
         await page.ExpectThemeAsync(dark: true);
-        var cookies = await page.Context.CookiesAsync();
-        Assert.Contains(cookies, c => c.Name == PortalPage.ThemeCookie && c.Value == "material-dark");
+        await page.WaitForThemeCookieAsync("material-dark");
         await page.ReloadAsync();
         await page.ExpectThemeAsync(dark: true); // already in the server-rendered HTML
         await page.WaitForInteractiveAsync();

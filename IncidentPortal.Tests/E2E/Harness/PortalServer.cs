@@ -121,6 +121,7 @@ public sealed class PortalServer : IAsyncLifetime
         if (running is null) return;
         try
         {
+            var clock = Stopwatch.StartNew();
             if (!running.HasExited)
             {
                 Log("--- stopping");
@@ -136,7 +137,7 @@ public sealed class PortalServer : IAsyncLifetime
                     await running.WaitForExitAsync();
                 }
             }
-            Log($"--- exited with code {running.ExitCode}");
+            Log($"--- exited with code {running.ExitCode} after {clock.ElapsedMilliseconds} ms");
         }
         finally
         {
