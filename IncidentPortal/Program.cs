@@ -4,11 +4,13 @@ using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
+using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebUi();
+builder.AddEventBus();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddIncidents();

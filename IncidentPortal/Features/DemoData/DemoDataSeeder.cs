@@ -89,34 +89,44 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IOptions<DemoD
         var now = clock.GetUtcNow().UtcDateTime;
         var reporters = new[] { people["reporter@demo.local"], people["jo@demo.local"] };
         var members = await db.Users.Include(u => u.Teams).Where(u => u.Teams.Any()).OrderBy(u => u.Email).ToListAsync(ct);
-        var number = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var index = 0;
         foreach (var seed in DemoOrganisation.Incidents)
         {
-            number++;
-            var created = now.AddDays(-seed.DaysAgo).AddHours(-(number % 7) - 1);
+            index++;
+            var reporter = reporters[index % 2];
+            var created = now.AddDays(-seed.DaysAgo).AddHours(-(index % 7) - 1);
             var service = services[seed.Service];
-            var incident = Incident.Report(number, seed.Title,
-                $"{seed.Title}. Reported through the portal; see the activity for details.",
-                reporters[number % 2].Id, seed.Impact, seed.Urgency, IncidentSource.Portal, created, service.Id, categories[seed.Category].Id);
+            var draft = new IncidentDraft(seed.Title, $"{seed.Title}. It started about an hour before I reported it.",
+                seed.Impact, seed.Urgency, IncidentSource.Portal, service.Id, categories[seed.Category].Id);
+            var incident = Incident.Report(await IncidentNumbers.NextAsync(db, ct), draft, reporter.Id,
+                new ChangeContext(reporter.Id, created, ActorIsAgent: false), PriorityMatrix.ItilDefault);
             if (seed.Status != IncidentStatus.New)
             {
                 var team = teams.Values.Single(t => t.Id == service.SupportTeamId);
-                var assignee = members.FirstOrDefault(m => m.Teams.Any(t => t.Id == team.Id)) ?? people["admin@demo.local"];
-                MoveTo(incident, seed.Status, team.Id, assignee.Id, created.AddHours(3));
+                var agent = members.FirstOrDefault(m => m.Teams.Any(t => t.Id == team.Id)) ?? people["admin@demo.local"];
+                MoveTo(incident, seed.Status, new Named<int>(team.Id, team.Name), new Named<string>(agent.Id, agent.DisplayName),
+                    new ChangeContext(agent.Id, created.AddMinutes(40), ActorIsAgent: true));
             }
             db.Incidents.Add(incident);
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    private static void MoveTo(Incident incident, IncidentStatus target, int teamId, string assigneeId, DateTime when)
+    /// <summary>Walks an incident through the lifecycle as an agent would, so its timeline is believable.</summary>
+    private static void MoveTo(Incident incident, IncidentStatus target, Named<int> team, Named<string> agent, ChangeContext by)
     {
-        if (target == IncidentStatus.Cancelled) { incident.Cancel(); return; }
-        incident.Assign(teamId, assigneeId);
+        ChangeContext Later(int minutes) => by with { At = by.At.AddMinutes(minutes) };
+        if (target == IncidentStatus.Cancelled) { incident.Cancel(by, "Duplicate of an earlier report"); return; }
+        incident.Assign(by, team, agent);
+        incident.AddComment(Later(5), "Thanks for reporting this. We are looking into it.", isPublic: true);
         if (target == IncidentStatus.Assigned) return;
-        incident.StartWork();
-        if (target == IncidentStatus.OnHold) incident.PutOnHold();
-        if (target is IncidentStatus.Resolved or IncidentStatus.Closed) incident.Resolve(when);
-        if (target == IncidentStatus.Closed) incident.Close(when.AddDays(1));
+        incident.StartWork(Later(10));
+        incident.AddComment(Later(20), "Checked the logs; narrowing it down.", isPublic: false);
+        if (target == IncidentStatus.OnHold) incident.PutOnHold(Later(30), OnHoldReason.AwaitingUser);
+        if (target is IncidentStatus.Resolved or IncidentStatus.Closed)
+            incident.Resolve(Later(90), ResolutionCode.Fixed, "Fixed the configuration and confirmed it works again.", null);
+        if (target == IncidentStatus.Closed) incident.Close(Later(60 * 24 * 3));
     }
 }

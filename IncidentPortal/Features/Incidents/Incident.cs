@@ -4,8 +4,11 @@ using IncidentPortal.Features.Teams;
 
 namespace IncidentPortal.Features.Incidents;
 
-/// <summary>A disruption to a service, from first report to closure.</summary>
-public class Incident
+/// <summary>A reference to a named thing, so the timeline keeps the name it had at the time.</summary>
+public sealed record Named<TId>(TId Id, string Name);
+
+/// <summary>A disruption to a service, from first report to closure. Every change goes through a method here.</summary>
+public partial class Incident
 {
     public int Id { get; private set; }
     /// <summary>Sequential, never reused; shown as <see cref="Reference"/>.</summary>
@@ -18,6 +21,7 @@ public class Incident
     public Impact Impact { get; private set; }
     public Urgency Urgency { get; private set; }
     public Priority Priority { get; private set; }
+    public string? PriorityOverrideReason { get; private set; }
     public IncidentSource Source { get; private set; }
 
     public int? CategoryId { get; private set; }
@@ -30,86 +34,75 @@ public class Incident
     public ApplicationUser? Assignee { get; private set; }
     public string ReporterId { get; private set; } = "";
     public ApplicationUser? Reporter { get; private set; }
+    /// <summary>The agent who logged it on the reporter's behalf; null when the reporter logged it.</summary>
+    public string? LoggedById { get; private set; }
+
+    public OnHoldReason? OnHoldReason { get; private set; }
+    public ResolutionCode? ResolutionCode { get; private set; }
+    public string? ResolutionNotes { get; private set; }
+    public string? Workaround { get; private set; }
+    public string? CancelReason { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? FirstResponseAt { get; private set; }
     public DateTime? ResolvedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Bumped by every change; the optimistic-concurrency token.</summary>
+    public int Version { get; private set; }
+
+    public List<IncidentActivity> Activities { get; } = [];
+
+    public bool IsOpen => IncidentLifecycle.IsOpen(Status);
+    public bool IsPriorityOverridden => PriorityOverrideReason is not null;
 
     private Incident() { }
 
     public static string FormatReference(int number) => $"INC-{number:D6}";
 
-    public static Incident Report(int number, string title, string description, string reporterId,
-        Impact impact, Urgency urgency, IncidentSource source, DateTime now,
-        int? serviceId = null, int? categoryId = null, PriorityMatrix? matrix = null)
+    public static Incident Report(int number, IncidentDraft draft, string reporterId, ChangeContext by, PriorityMatrix matrix)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(reporterId);
-        return new Incident
+        var incident = new Incident
         {
             Number = number,
-            Title = title.Trim(),
-            Description = description.Trim(),
+            Title = RequireTitle(draft.Title),
+            Description = (draft.Description ?? "").Trim(),
             ReporterId = reporterId,
-            Impact = impact,
-            Urgency = urgency,
-            Priority = (matrix ?? PriorityMatrix.ItilDefault).PriorityFor(impact, urgency),
-            Source = source,
-            ServiceId = serviceId,
-            CategoryId = categoryId,
+            LoggedById = by.ActorId == reporterId ? null : by.ActorId,
+            Impact = draft.Impact,
+            Urgency = draft.Urgency,
+            Priority = matrix.PriorityFor(draft.Impact, draft.Urgency),
+            Source = draft.Source,
+            ServiceId = draft.ServiceId,
+            CategoryId = draft.CategoryId,
             Status = IncidentStatus.New,
-            CreatedAt = now,
+            CreatedAt = by.At,
+            UpdatedAt = by.At,
+            Version = 1,
         };
+        incident.Activities.Add(IncidentActivity.Created(by, incident.LoggedById is null
+            ? $"Reported through the {draft.Source.ToString().ToLowerInvariant()}"
+            : $"Logged by an agent on the reporter's behalf ({draft.Source})"));
+        incident.Activities[0].IncidentVersion = 1;
+        return incident;
     }
 
-    public void Assign(int teamId, string? assigneeId)
+    internal static string RequireTitle(string? title)
     {
-        EnsureOpen();
-        AssignmentGroupId = teamId;
-        AssigneeId = assigneeId;
-        if (Status == IncidentStatus.New) Status = IncidentStatus.Assigned;
+        var trimmed = (title ?? "").Trim();
+        if (trimmed.Length == 0) throw new IncidentRuleException("The title is required.");
+        if (trimmed.Length > MaxTitleLength) throw new IncidentRuleException($"The title can be at most {MaxTitleLength} characters.");
+        return trimmed;
     }
 
-    public void StartWork()
-    {
-        if (Status is not (IncidentStatus.Assigned or IncidentStatus.OnHold))
-            throw new InvalidOperationException($"Cannot start work on an incident that is {Status}.");
-        Status = IncidentStatus.InProgress;
-    }
-
-    public void PutOnHold()
-    {
-        if (Status != IncidentStatus.InProgress)
-            throw new InvalidOperationException($"Cannot put an incident on hold that is {Status}.");
-        Status = IncidentStatus.OnHold;
-    }
-
-    public void Resolve(DateTime now)
-    {
-        if (Status is not (IncidentStatus.InProgress or IncidentStatus.Assigned or IncidentStatus.OnHold))
-            throw new InvalidOperationException($"Cannot resolve an incident that is {Status}.");
-        Status = IncidentStatus.Resolved;
-        ResolvedAt = now;
-    }
-
-    public void Close(DateTime now)
-    {
-        if (Status != IncidentStatus.Resolved)
-            throw new InvalidOperationException($"Only a resolved incident can be closed; this one is {Status}.");
-        Status = IncidentStatus.Closed;
-        ClosedAt = now;
-    }
-
-    public void Cancel()
-    {
-        EnsureOpen();
-        Status = IncidentStatus.Cancelled;
-    }
-
-    private void EnsureOpen()
-    {
-        if (Status is IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.Cancelled)
-            throw new InvalidOperationException($"The incident is {Status}.");
-    }
+    public const int MaxTitleLength = 200;
+    public const int MaxTextLength = 8000;
 }
+
+/// <summary>What is needed to log an incident.</summary>
+public sealed record IncidentDraft(string Title, string? Description, Impact Impact, Urgency Urgency,
+    IncidentSource Source, int? ServiceId, int? CategoryId);

@@ -1,69 +1,94 @@
+using IncidentPortal.Features.Accounts;
 using IncidentPortal.Infrastructure.Data;
+using IncidentPortal.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentPortal.Features.Incidents;
 
-public sealed record NewIncident(string Title, string Description, int ServiceId, Impact Impact, Urgency Urgency, int? CategoryId = null);
-
-public sealed record IncidentRow(int Id, int Number, string Title, IncidentStatus Status, Priority Priority,
-    string? Service, string? Team, string? Assignee, string Reporter, DateTime CreatedAt)
+/// <summary>Logs incidents and applies changes to them, with authorization, concurrency checks and events.</summary>
+public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFactory, PriorityMatrixService matrices,
+    IEventBus events, TimeProvider clock)
 {
-    public string Reference => Incident.FormatReference(Number);
-}
-
-public sealed class IncidentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
-{
-    private const int NumberAttempts = 5;
-
-    /// <summary>Logs an incident reported by <paramref name="reporterId"/> and returns its reference.</summary>
-    public async Task<Incident> ReportAsync(NewIncident input, string reporterId, IncidentSource source, CancellationToken ct = default)
+    /// <summary>Logs an incident. An agent may log it for someone else (<paramref name="reporterId"/>).</summary>
+    public async Task<Incident> ReportAsync(Actor actor, IncidentDraft draft, string? reporterId = null, CancellationToken ct = default)
     {
-        for (var attempt = 1; ; attempt++)
+        reporterId ??= actor.UserId;
+        if (reporterId != actor.UserId && !actor.IsStaff) throw new UnauthorizedAccessException("Only agents can log incidents for someone else.");
+        var matrix = await matrices.CurrentAsync(ct);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (draft.ServiceId is { } serviceId && !await db.Services.AnyAsync(s => s.Id == serviceId && s.IsActive, ct))
+            throw new IncidentRuleException("Choose a service from the list.");
+        if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive, ct))
+            throw new IncidentRuleException("Choose a category from the list.");
+        if (!await db.Users.AnyAsync(u => u.Id == reporterId, ct)) throw new IncidentRuleException("Choose the caller from the list.");
+
+        var by = new ChangeContext(actor.UserId, Now, actor.IsStaff);
+        Incident incident;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == input.ServiceId && s.IsActive, ct)
-                ?? throw new ArgumentException("Choose a service from the list.", nameof(input));
-            // Next number = highest + 1; the unique index turns a race into a retry, never a duplicate.
-            var next = (await db.Incidents.MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1;
-            var incident = Incident.Report(next, input.Title, input.Description, reporterId, input.Impact, input.Urgency,
-                source, clock.GetUtcNow().UtcDateTime, service.Id, input.CategoryId);
+            var number = await IncidentNumbers.NextAsync(db, ct);
+            incident = Incident.Report(number, draft, reporterId, by, matrix);
             db.Incidents.Add(incident);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return incident;
-            }
-            catch (DbUpdateException) when (attempt < NumberAttempts)
-            {
-                // Another request may have taken this number first: if so, go round again with the next one.
-                if (!await NumberTakenAsync(next, ct)) throw;
-            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
+        await events.PublishAsync(new IncidentCreated(incident.Id, incident.Number, incident.Version, actor.UserId, actor.Name,
+            incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status));
+        return incident;
     }
 
-    private async Task<bool> NumberTakenAsync(int number, CancellationToken ct)
+    /// <summary>
+    /// Applies <paramref name="command"/>. With <paramref name="expectedVersion"/>, refuses to overwrite changes
+    /// made since that version (<see cref="IncidentConflictException"/> lists them).
+    /// </summary>
+    public async Task<IncidentUpdated> ChangeAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Incidents.AnyAsync(i => i.Number == number, ct);
+        var incident = await db.Incidents
+            .Include(i => i.Service).Include(i => i.Category).ThenInclude(c => c!.Parent)
+            .Include(i => i.AssignmentGroup).Include(i => i.Assignee)
+            .SingleOrDefaultAsync(i => i.Id == incidentId, ct);
+        if (incident is null || !MayChange(actor, incident, command)) throw new IncidentNotFoundException();
+        if (expectedVersion is { } expected && expected != incident.Version)
+            throw new IncidentConflictException(await MissedChangesAsync(db, incidentId, expected, ct));
+
+        var before = (incident.AssignmentGroupId, incident.AssigneeId, incident.Version);
+        var firstNew = incident.Activities.Count;
+        await ApplyAsync(db, incident, new ChangeContext(actor.UserId, Now, actor.IsStaff), command, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new IncidentConflictException(await MissedChangesAsync(db, incidentId, before.Version, ct));
+        }
+
+        var recorded = incident.Activities.Skip(firstNew).ToList();
+        var updated = new IncidentUpdated(incident.Id, incident.Number, incident.Version, actor.UserId, actor.Name,
+            incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status,
+            recorded.Select(ActivityText.Summary).ToList(), recorded.Any(a => a.IsPublic),
+            before.AssignmentGroupId != incident.AssignmentGroupId ? before.AssignmentGroupId : null,
+            before.AssigneeId != incident.AssigneeId ? before.AssigneeId : null);
+        await events.PublishAsync(updated);
+        return updated;
     }
 
-    public async Task<List<IncidentRow>> ListReportedByAsync(string reporterId, CancellationToken ct = default)
+    /// <summary>Staff may do anything; a reporter may only comment publicly on, and reopen, their own incident.</summary>
+    private static bool MayChange(Actor actor, Incident incident, IncidentCommand command) =>
+        actor.IsStaff || (incident.ReporterId == actor.UserId && command is AddComment { IsPublic: true } or ReopenIncident);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static async Task<IReadOnlyList<string>> MissedChangesAsync(AppDbContext db, int incidentId, int sinceVersion, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.Incidents.Where(i => i.ReporterId == reporterId).OrderByDescending(i => i.CreatedAt))
+        var missed = await db.IncidentActivities.AsNoTracking()
+            .Where(a => a.IncidentId == incidentId && a.IncidentVersion > sinceVersion)
+            .OrderBy(a => a.Id)
+            .Select(a => new { Activity = a, Actor = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);
+        return missed.Select(m => $"{m.Actor ?? "System"}: {ActivityText.Summary(m.Activity)}").ToList();
     }
-
-    public async Task<List<IncidentRow>> ListOpenAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Rows(db.Incidents
-                .Where(i => i.Status != IncidentStatus.Resolved && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Cancelled)
-                .OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt))
-            .ToListAsync(ct);
-    }
-
-    private static IQueryable<IncidentRow> Rows(IQueryable<Incident> incidents) =>
-        incidents.Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Priority,
-            i.Service!.Name, i.AssignmentGroup!.Name, i.Assignee!.DisplayName, i.Reporter!.DisplayName, i.CreatedAt));
 }

@@ -13,6 +13,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BusinessService> Services => Set<BusinessService>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
+    public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -26,6 +29,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new BusinessServiceConfiguration());
         builder.ApplyConfiguration(new CategoryConfiguration());
         builder.ApplyConfiguration(new IncidentConfiguration());
+        builder.ApplyConfiguration(new IncidentActivityConfiguration());
+        builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
+        builder.ApplyConfiguration(new NumberSequenceConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

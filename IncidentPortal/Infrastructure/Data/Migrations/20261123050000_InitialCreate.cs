@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IncidentPortal.Infrastructure.Data.Migrations;
 
 /// <summary>
-/// Identity, teams, the service catalogue, categories and incidents. Hand-written (no EF design tools in our feed):
+/// Identity, teams, the service catalogue, categories, incidents with their activity log, the priority matrix. Hand-written (no EF design tools in our feed):
 /// column types are left to the provider, so the same migration serves SQLite and PostgreSQL.
 /// MigrationSchemaTests proves it builds exactly the schema the model describes.
 /// </summary>
@@ -159,24 +159,69 @@ public sealed class InitialCreate : Migration
             Impact = t.Column<string>(maxLength: 10, nullable: false),
             Urgency = t.Column<string>(maxLength: 10, nullable: false),
             Priority = t.Column<string>(maxLength: 2, nullable: false),
+            PriorityOverrideReason = t.Column<string>(maxLength: 500, nullable: true),
             Source = t.Column<string>(maxLength: 20, nullable: false),
             CategoryId = t.Column<int>(nullable: true),
             ServiceId = t.Column<int>(nullable: true),
             AssignmentGroupId = t.Column<int>(nullable: true),
             AssigneeId = t.Column<string>(nullable: true),
             ReporterId = t.Column<string>(nullable: false),
+            LoggedById = t.Column<string>(nullable: true),
+            OnHoldReason = t.Column<string>(maxLength: 20, nullable: true),
+            ResolutionCode = t.Column<string>(maxLength: 20, nullable: true),
+            ResolutionNotes = t.Column<string>(maxLength: 8000, nullable: true),
+            Workaround = t.Column<string>(maxLength: 8000, nullable: true),
+            CancelReason = t.Column<string>(maxLength: 500, nullable: true),
             CreatedAt = t.Column<DateTime>(nullable: false),
+            UpdatedAt = t.Column<DateTime>(nullable: false),
+            FirstResponseAt = t.Column<DateTime>(nullable: true),
             ResolvedAt = t.Column<DateTime>(nullable: true),
             ClosedAt = t.Column<DateTime>(nullable: true),
+            ReopenCount = t.Column<int>(nullable: false),
+            Version = t.Column<int>(nullable: false),
         }, constraints: t =>
         {
             t.PrimaryKey("PK_Incidents", x => x.Id);
             t.ForeignKey("FK_Incidents_AspNetUsers_AssigneeId", x => x.AssigneeId, "AspNetUsers", "Id", onDelete: ReferentialAction.SetNull);
+            t.ForeignKey("FK_Incidents_AspNetUsers_LoggedById", x => x.LoggedById, "AspNetUsers", "Id", onDelete: ReferentialAction.SetNull);
             t.ForeignKey("FK_Incidents_AspNetUsers_ReporterId", x => x.ReporterId, "AspNetUsers", "Id", onDelete: ReferentialAction.Restrict);
             t.ForeignKey("FK_Incidents_Categories_CategoryId", x => x.CategoryId, "Categories", "Id", onDelete: ReferentialAction.Restrict);
             t.ForeignKey("FK_Incidents_Services_ServiceId", x => x.ServiceId, "Services", "Id", onDelete: ReferentialAction.Restrict);
             t.ForeignKey("FK_Incidents_Teams_AssignmentGroupId", x => x.AssignmentGroupId, "Teams", "Id", onDelete: ReferentialAction.SetNull);
         });
+
+        m.CreateTable("IncidentActivities", t => new
+        {
+            Id = Identity(t.Column<long>(nullable: false)),
+            IncidentId = t.Column<int>(nullable: false),
+            At = t.Column<DateTime>(nullable: false),
+            ActorId = t.Column<string>(nullable: true),
+            Kind = t.Column<string>(maxLength: 20, nullable: false),
+            Field = t.Column<string>(maxLength: 50, nullable: true),
+            OldValue = t.Column<string>(maxLength: 500, nullable: true),
+            NewValue = t.Column<string>(maxLength: 500, nullable: true),
+            Text = t.Column<string>(maxLength: 8000, nullable: true),
+            IsPublic = t.Column<bool>(nullable: false),
+            IncidentVersion = t.Column<int>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_IncidentActivities", x => x.Id);
+            t.ForeignKey("FK_IncidentActivities_AspNetUsers_ActorId", x => x.ActorId, "AspNetUsers", "Id", onDelete: ReferentialAction.SetNull);
+            t.ForeignKey("FK_IncidentActivities_Incidents_IncidentId", x => x.IncidentId, "Incidents", "Id", onDelete: ReferentialAction.Cascade);
+        });
+
+        m.CreateTable("PriorityMatrix", t => new
+        {
+            Impact = t.Column<string>(maxLength: 10, nullable: false),
+            Urgency = t.Column<string>(maxLength: 10, nullable: false),
+            Priority = t.Column<string>(maxLength: 2, nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_PriorityMatrix", x => new { x.Impact, x.Urgency }));
+
+        m.CreateTable("NumberSequences", t => new
+        {
+            Name = t.Column<string>(maxLength: 50, nullable: false),
+            LastValue = t.Column<int>(nullable: false),
+        }, constraints: t => t.PrimaryKey("PK_NumberSequences", x => x.Name));
 
         m.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         m.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
@@ -186,13 +231,16 @@ public sealed class InitialCreate : Migration
         m.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
         m.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
         m.CreateIndex("IX_Categories_ParentId_Name", "Categories", ["ParentId", "Name"], unique: true);
-        m.CreateIndex("IX_Incidents_AssigneeId", "Incidents", "AssigneeId");
-        m.CreateIndex("IX_Incidents_AssignmentGroupId", "Incidents", "AssignmentGroupId");
+        m.CreateIndex("IX_IncidentActivities_ActorId", "IncidentActivities", "ActorId");
+        m.CreateIndex("IX_IncidentActivities_IncidentId_Id", "IncidentActivities", ["IncidentId", "Id"]);
+        m.CreateIndex("IX_Incidents_AssigneeId_Status", "Incidents", ["AssigneeId", "Status"]);
+        m.CreateIndex("IX_Incidents_AssignmentGroupId_Status", "Incidents", ["AssignmentGroupId", "Status"]);
         m.CreateIndex("IX_Incidents_CategoryId", "Incidents", "CategoryId");
+        m.CreateIndex("IX_Incidents_LoggedById", "Incidents", "LoggedById");
         m.CreateIndex("IX_Incidents_Number", "Incidents", "Number", unique: true);
-        m.CreateIndex("IX_Incidents_ReporterId", "Incidents", "ReporterId");
+        m.CreateIndex("IX_Incidents_ReporterId_CreatedAt", "Incidents", ["ReporterId", "CreatedAt"]);
         m.CreateIndex("IX_Incidents_ServiceId", "Incidents", "ServiceId");
-        m.CreateIndex("IX_Incidents_Status_Priority", "Incidents", ["Status", "Priority"]);
+        m.CreateIndex("IX_Incidents_Status_Priority_CreatedAt", "Incidents", ["Status", "Priority", "CreatedAt"]);
         m.CreateIndex("IX_Services_Name", "Services", "Name", unique: true);
         m.CreateIndex("IX_Services_SupportTeamId", "Services", "SupportTeamId");
         m.CreateIndex("IX_TeamMembers_UserId", "TeamMembers", "UserId");
@@ -201,7 +249,7 @@ public sealed class InitialCreate : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "Incidents", "TeamMembers", "Services", "AspNetUserTokens", "AspNetUserRoles",
+        foreach (var table in new[] { "NumberSequences", "PriorityMatrix", "IncidentActivities", "Incidents", "TeamMembers", "Services", "AspNetUserTokens", "AspNetUserRoles",
                      "AspNetUserLogins", "AspNetUserClaims", "AspNetRoleClaims", "Teams", "Categories", "AspNetUsers", "AspNetRoles" })
             migrationBuilder.DropTable(table);
     }

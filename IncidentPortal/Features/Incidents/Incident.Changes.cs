@@ -1,0 +1,144 @@
+namespace IncidentPortal.Features.Incidents;
+
+/// <summary>The incident's rules for changing it; each change is recorded in the timeline.</summary>
+public partial class Incident
+{
+    public void Edit(ChangeContext by, string title, string? description, Impact impact, Urgency urgency, PriorityMatrix matrix,
+        Named<int>? service, Named<int>? category)
+    {
+        EnsureOpen();
+        title = RequireTitle(title);
+        description = (description ?? "").Trim();
+        if (description.Length > MaxTextLength) throw new IncidentRuleException($"The description can be at most {MaxTextLength} characters.");
+        if (title != Title) Record(by, "Title", Title, title, isPublic: true);
+        if (description != Description) Record(by, "Description", null, null, isPublic: true, note: "Description updated");
+        if (service?.Id != ServiceId) Record(by, "Service", Service?.Name, service?.Name, isPublic: true);
+        if (category?.Id != CategoryId) Record(by, "Category", Category?.FullName, category?.Name, isPublic: false);
+        if (impact != Impact) Record(by, "Impact", Impact.ToString(), impact.ToString(), isPublic: false);
+        if (urgency != Urgency) Record(by, "Urgency", Urgency.ToString(), urgency.ToString(), isPublic: false);
+        (Title, Description, ServiceId, CategoryId, Impact, Urgency) = (title, description, service?.Id, category?.Id, impact, urgency);
+        if (!IsPriorityOverridden) SetPriority(by, matrix.PriorityFor(Impact, Urgency), null);
+        Touch(by);
+    }
+
+    /// <summary>An agent's deliberate priority, which the matrix no longer changes; the reason is mandatory.</summary>
+    public void OverridePriority(ChangeContext by, Priority priority, string reason)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(reason)) throw new IncidentRuleException("Give a reason for overriding the priority.");
+        PriorityOverrideReason = reason.Trim();
+        SetPriority(by, priority, PriorityOverrideReason);
+        Touch(by);
+    }
+
+    public void Assign(ChangeContext by, Named<int> team, Named<string>? assignee)
+    {
+        EnsureOpen();
+        if (team.Id != AssignmentGroupId) Record(by, "Team", AssignmentGroup?.Name, team.Name, isPublic: false);
+        if (assignee?.Id != AssigneeId) Record(by, "Assignee", Assignee?.Label, assignee?.Name, isPublic: false);
+        AssignmentGroupId = team.Id;
+        AssigneeId = assignee?.Id;
+        if (Status == IncidentStatus.New) MoveTo(by, IncidentStatus.Assigned);
+        if (by.ActorIsAgent) FirstResponseAt ??= by.At;
+        Touch(by);
+    }
+
+    public void StartWork(ChangeContext by)
+    {
+        if (AssigneeId is null) throw new IncidentRuleException("Assign the incident to someone before starting work.");
+        MoveTo(by, IncidentStatus.InProgress);
+        OnHoldReason = null;
+        Touch(by);
+    }
+
+    public void PutOnHold(ChangeContext by, OnHoldReason reason)
+    {
+        MoveTo(by, IncidentStatus.OnHold, IncidentText.Label(reason));
+        OnHoldReason = reason;
+        Touch(by);
+    }
+
+    public void Resolve(ChangeContext by, ResolutionCode code, string notes, string? workaround)
+    {
+        if (string.IsNullOrWhiteSpace(notes)) throw new IncidentRuleException("Resolution notes are required.");
+        MoveTo(by, IncidentStatus.Resolved, IncidentText.Label(code));
+        ResolutionCode = code;
+        ResolutionNotes = notes.Trim();
+        Workaround = string.IsNullOrWhiteSpace(workaround) ? null : workaround.Trim();
+        OnHoldReason = null;
+        ResolvedAt = by.At;
+        Activities.Add(IncidentActivity.Comment(by, $"Resolved ({IncidentText.Label(code)}): {ResolutionNotes}", isPublic: true));
+        Touch(by);
+    }
+
+    public void Close(ChangeContext by)
+    {
+        MoveTo(by, IncidentStatus.Closed);
+        ClosedAt = by.At;
+        Touch(by);
+    }
+
+    public void Cancel(ChangeContext by, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new IncidentRuleException("Give a reason for cancelling.");
+        MoveTo(by, IncidentStatus.Cancelled, reason.Trim());
+        CancelReason = reason.Trim();
+        Touch(by);
+    }
+
+    /// <summary>The reporter (or an agent) says the fix did not work. A comment is required.</summary>
+    public void Reopen(ChangeContext by, string comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new IncidentRuleException("Say why you are reopening the incident.");
+        var target = AssigneeId is not null ? IncidentStatus.InProgress
+            : AssignmentGroupId is not null ? IncidentStatus.Assigned : IncidentStatus.New;
+        if (Status != IncidentStatus.Resolved) throw new IncidentRuleException($"Only a resolved incident can be reopened; this one is {IncidentText.Label(Status)}.");
+        MoveTo(by, target, "Reopened");
+        ReopenCount++;
+        ResolvedAt = null;
+        ResolutionCode = null;
+        Activities.Add(IncidentActivity.Comment(by, comment.Trim(), isPublic: true));
+        Touch(by);
+    }
+
+    public void AddComment(ChangeContext by, string text, bool isPublic)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0) throw new IncidentRuleException("Write something before posting.");
+        if (trimmed.Length > MaxTextLength) throw new IncidentRuleException($"A comment can be at most {MaxTextLength} characters.");
+        if (!isPublic && !by.ActorIsAgent) throw new IncidentRuleException("Only agents can write internal work notes.");
+        Activities.Add(IncidentActivity.Comment(by, trimmed, isPublic));
+        if (isPublic && by.ActorIsAgent) FirstResponseAt ??= by.At;
+        Touch(by);
+    }
+
+    private void MoveTo(ChangeContext by, IncidentStatus target, string? note = null)
+    {
+        if (!IncidentLifecycle.CanMove(Status, target))
+            throw new IncidentRuleException($"An incident that is {IncidentText.Label(Status)} cannot move to {IncidentText.Label(target)}.");
+        Record(by, "Status", Status.ToString(), target.ToString(), isPublic: true, note);
+        Status = target;
+    }
+
+    private void SetPriority(ChangeContext by, Priority priority, string? reason)
+    {
+        if (priority == Priority) return;
+        Record(by, "Priority", Priority.ToString(), priority.ToString(), isPublic: false, reason);
+        Priority = priority;
+    }
+
+    private void Record(ChangeContext by, string field, string? oldValue, string? newValue, bool isPublic, string? note = null) =>
+        Activities.Add(IncidentActivity.Change(by, field, oldValue, newValue, isPublic, note));
+
+    private void Touch(ChangeContext by)
+    {
+        UpdatedAt = by.At;
+        Version++;
+        foreach (var activity in Activities.Where(a => a.IncidentVersion == 0)) activity.IncidentVersion = Version;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen) throw new IncidentRuleException($"The incident is {IncidentText.Label(Status)} and can no longer be changed.");
+    }
+}

@@ -1,0 +1,25 @@
+namespace IncidentPortal.Features.Incidents;
+
+/// <summary>Everything a person can do to an existing incident; <see cref="IncidentService.ChangeAsync"/> applies one.</summary>
+public abstract record IncidentCommand;
+
+public sealed record EditIncident(string Title, string? Description, Impact Impact, Urgency Urgency, int? ServiceId, int? CategoryId) : IncidentCommand;
+public sealed record OverridePriority(Priority Priority, string Reason) : IncidentCommand;
+public sealed record AssignIncident(int TeamId, string? AssigneeId) : IncidentCommand;
+public sealed record StartWork : IncidentCommand;
+public sealed record PutOnHold(OnHoldReason Reason) : IncidentCommand;
+public sealed record ResolveIncident(ResolutionCode Code, string Notes, string? Workaround) : IncidentCommand;
+public sealed record CloseIncident : IncidentCommand;
+public sealed record CancelIncident(string Reason) : IncidentCommand;
+public sealed record AddComment(string Text, bool IsPublic) : IncidentCommand;
+public sealed record ReopenIncident(string Comment) : IncidentCommand;
+
+/// <summary>Someone else changed the incident since it was loaded; <see cref="Missed"/> says what, so the user can re-apply.</summary>
+public sealed class IncidentConflictException(IReadOnlyList<string> missed)
+    : Exception("Someone else changed this incident while you were editing it.")
+{
+    public IReadOnlyList<string> Missed { get; } = missed;
+}
+
+/// <summary>The incident does not exist, or the actor may not see it: the same answer for both, so ids leak nothing.</summary>
+public sealed class IncidentNotFoundException() : Exception("That incident does not exist or is not yours to see.");

@@ -1,0 +1,24 @@
+namespace IncidentPortal.Features.Incidents;
+
+public sealed record TimelineEntry(long Id, DateTime At, string Actor, ActivityKind Kind, string Summary, string? Text, bool IsPublic);
+
+/// <summary>One incident as a page shows it. For a reporter, internal fields are empty and the timeline is public-only.</summary>
+public sealed record IncidentDetails(
+    int Id, int Number, int Version, string Title, string Description, IncidentStatus Status,
+    Impact Impact, Urgency Urgency, Priority Priority, string? PriorityOverrideReason, IncidentSource Source,
+    int? ServiceId, string? ServiceName, int? CategoryId, string? CategoryName,
+    int? TeamId, string? TeamName, string? AssigneeId, string? AssigneeName,
+    string ReporterId, string ReporterName, string? ReporterEmail, string? LoggedByName,
+    OnHoldReason? OnHoldReason, ResolutionCode? ResolutionCode, string? ResolutionNotes, string? Workaround, string? CancelReason,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? FirstResponseAt, DateTime? ResolvedAt, DateTime? ClosedAt, int ReopenCount,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    public string Reference => Incident.FormatReference(Number);
+    public bool IsOpen => IncidentLifecycle.IsOpen(Status);
+}
+
+public sealed record IncidentRow(int Id, int Number, string Title, IncidentStatus Status, Priority Priority,
+    string? Service, string? Team, string? Assignee, string Reporter, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public string Reference => Incident.FormatReference(Number);
+}

@@ -1,0 +1,50 @@
+using IncidentPortal.Features.Accounts;
+using IncidentPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentPortal.Features.Incidents;
+
+/// <summary>Reads incidents for pages, showing each actor only what they may see.</summary>
+public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>Staff see everything; the reporter sees the public view of their own incident; anyone else nothing.</summary>
+    public async Task<IncidentDetails> GetAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var i = await db.Incidents.AsNoTracking()
+            .Include(x => x.Service).Include(x => x.Category).ThenInclude(c => c!.Parent)
+            .Include(x => x.AssignmentGroup).Include(x => x.Assignee).Include(x => x.Reporter)
+            .SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (i is null || !(actor.IsStaff || i.ReporterId == actor.UserId)) throw new IncidentNotFoundException();
+        var internalView = actor.IsStaff;
+
+        var timeline = await db.IncidentActivities.AsNoTracking()
+            .Where(a => a.IncidentId == id && (internalView || a.IsPublic))
+            .OrderBy(a => a.Id)
+            .Select(a => new { Activity = a, Actor = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(ct);
+        var loggedBy = i.LoggedById is null ? null
+            : await db.Users.Where(u => u.Id == i.LoggedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+
+        return new IncidentDetails(i.Id, i.Number, i.Version, i.Title, i.Description, i.Status,
+            i.Impact, i.Urgency, i.Priority, internalView ? i.PriorityOverrideReason : null, i.Source,
+            i.ServiceId, i.Service?.Name, i.CategoryId, i.Category?.FullName,
+            i.AssignmentGroupId, i.AssignmentGroup?.Name, i.AssigneeId, i.Assignee?.Label,
+            i.ReporterId, i.Reporter?.Label ?? "", internalView ? i.Reporter?.Email : null, loggedBy,
+            i.OnHoldReason, i.ResolutionCode, i.ResolutionNotes, i.Workaround, i.CancelReason,
+            i.CreatedAt, i.UpdatedAt, i.FirstResponseAt, i.ResolvedAt, i.ClosedAt, i.ReopenCount,
+            timeline.Select(t => new TimelineEntry(t.Activity.Id, t.Activity.At, t.Actor ?? "System", t.Activity.Kind,
+                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic)).ToList());
+    }
+
+    public async Task<List<IncidentRow>> ListReportedByAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Rows(db.Incidents.Where(i => i.ReporterId == actor.UserId).OrderByDescending(i => i.CreatedAt))
+            .ToListAsync(ct);
+    }
+
+    internal static IQueryable<IncidentRow> Rows(IQueryable<Incident> incidents) =>
+        incidents.Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Priority,
+            i.Service!.Name, i.AssignmentGroup!.Name, i.Assignee!.DisplayName, i.Reporter!.DisplayName, i.CreatedAt, i.UpdatedAt));
+}

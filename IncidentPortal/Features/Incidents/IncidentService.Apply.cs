@@ -1,0 +1,64 @@
+using IncidentPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentPortal.Features.Incidents;
+
+public sealed partial class IncidentService
+{
+    private async Task ApplyAsync(AppDbContext db, Incident incident, ChangeContext by, IncidentCommand command, CancellationToken ct)
+    {
+        switch (command)
+        {
+            case EditIncident edit:
+                var service = edit.ServiceId is { } serviceId
+                    ? await db.Services.Where(s => s.Id == serviceId).Select(s => new Named<int>(s.Id, s.Name)).SingleOrDefaultAsync(ct)
+                      ?? throw new IncidentRuleException("Choose a service from the list.")
+                    : null;
+                var category = edit.CategoryId is { } categoryId
+                    ? await db.Categories.Where(c => c.Id == categoryId)
+                          .Select(c => new Named<int>(c.Id, c.Parent == null ? c.Name : c.Parent.Name + " › " + c.Name)).SingleOrDefaultAsync(ct)
+                      ?? throw new IncidentRuleException("Choose a category from the list.")
+                    : null;
+                incident.Edit(by, edit.Title, edit.Description, edit.Impact, edit.Urgency, await matrices.CurrentAsync(ct), service, category);
+                break;
+            case OverridePriority o:
+                incident.OverridePriority(by, o.Priority, o.Reason);
+                break;
+            case AssignIncident assign:
+                var team = await db.Teams.Where(t => t.Id == assign.TeamId).Select(t => new Named<int>(t.Id, t.Name)).SingleOrDefaultAsync(ct)
+                    ?? throw new IncidentRuleException("Choose a team from the list.");
+                Named<string>? assignee = null;
+                if (assign.AssigneeId is { } assigneeId)
+                {
+                    assignee = await db.Users.Where(u => u.Id == assigneeId && u.Teams.Any(t => t.Id == assign.TeamId))
+                        .Select(u => new Named<string>(u.Id, u.DisplayName)).SingleOrDefaultAsync(ct)
+                        ?? throw new IncidentRuleException("The assignee must be a member of the chosen team.");
+                }
+                incident.Assign(by, team, assignee);
+                break;
+            case StartWork:
+                incident.StartWork(by);
+                break;
+            case PutOnHold hold:
+                incident.PutOnHold(by, hold.Reason);
+                break;
+            case ResolveIncident resolve:
+                incident.Resolve(by, resolve.Code, resolve.Notes, resolve.Workaround);
+                break;
+            case CloseIncident:
+                incident.Close(by);
+                break;
+            case CancelIncident cancel:
+                incident.Cancel(by, cancel.Reason);
+                break;
+            case AddComment comment:
+                incident.AddComment(by, comment.Text, comment.IsPublic);
+                break;
+            case ReopenIncident reopen:
+                incident.Reopen(by, reopen.Comment);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown incident command.");
+        }
+    }
+}
