@@ -13,8 +13,4 @@ internal static class KnownIssues
     public const string GridColumnsCollapseOnPhones =
         "App bug: RadzenDataGrid columns without Width collapse to 0 px when the fixed-width columns fill a phone screen " +
         "(queue: Title; users: Name, Email). Fix: give those columns MinWidth (e.g. MinWidth=\"180px\") so the grid scrolls instead.";
-
-    public const string MissingScopedStylesheet =
-        "App bug: App.razor links IncidentPortal.styles.css, but no component has a .razor.css file, so the bundle does " +
-        "not exist and every page gets a 404 for it. Fix: remove that <link> from App.razor (or add scoped styles).";
 }

@@ -7,7 +7,8 @@ namespace IncidentPortal.Tests.E2E;
 
 /// <summary>
 /// Saves PNGs of the main pages, light and dark, desktop and phone, into &lt;repo&gt;/screenshots/ (git-ignored)
-/// for people to look at, and checks each is the page and theme it claims to be.
+/// for people to look at, and checks each is the page and theme it claims to be, and that these pages load every
+/// resource they ask for (no 4xx/5xx, no failed request).
 /// </summary>
 public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
     : E2ETest(server, browser, output)
@@ -24,17 +25,27 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
     ];
 
     [Fact]
-    public Task Screenshots_of_the_main_pages_in_both_themes_at_desktop_and_phone_width() => Run(async () =>
+    public Task The_main_pages_load_completely_and_are_captured_in_both_themes_at_desktop_and_phone_width() => Run(async () =>
     {
         var folder = System.IO.Path.Combine(Server.RepositoryRoot, "screenshots");
         Directory.CreateDirectory(folder);
         var written = new List<string>();
+        var brokenResources = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         foreach (var shot in Shots)
         {
             // One context per page: the theme is the cookie the appearance toggle sets; the HTTP cache is reused.
             var page = shot.User is null ? await NewPageAsync(Desktop) : await SignedInPageAsync(shot.User, Desktop);
+            page.Response += (_, response) =>
+            {
+                if (response.Status >= 400) brokenResources.Enqueue($"{shot.Path}: HTTP {response.Status} {response.Url}");
+            };
+            page.RequestFailed += (_, request) =>
+            {
+                // Aborted: cut off by the next navigation, which is not a broken resource.
+                if (request.Failure != "net::ERR_ABORTED") brokenResources.Enqueue($"{shot.Path}: {request.Failure} {request.Url}");
+            };
             foreach (var dark in new[] { false, true })
             {
                 await page.Context.AddCookiesAsync(
@@ -61,6 +72,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         }
 
         Output.WriteLine($"{written.Count} screenshots in {folder}");
+        Assert.Empty(brokenResources);
         Assert.Equal(Shots.Length * 4, written.Count);
         foreach (var file in written)
         {

