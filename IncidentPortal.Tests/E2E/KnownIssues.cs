@@ -12,5 +12,5 @@ internal static class KnownIssues
 
     public const string GridColumnsCollapseOnPhones =
         "App bug: RadzenDataGrid columns without Width collapse to 0 px when the fixed-width columns fill a phone screen " +
-        "(queue: Title; users: Name, Email). Fix: give those columns MinWidth (e.g. MinWidth=\"180px\") so the grid scrolls instead.";
+        "(users: Name, Email). Fix: give those columns MinWidth (e.g. MinWidth=\"180px\") so the grid scrolls instead.";
 }

@@ -4,7 +4,8 @@ namespace IncidentPortal.Tests.Support;
 
 /// <summary>
 /// The schema in a PostgreSQL DDL script (as EF generates it, no server needed) as <see cref="SchemaFacts"/>:
-/// one fact per column or constraint line of each CREATE TABLE, one per CREATE INDEX; order does not matter.
+/// one fact per column or constraint line of each CREATE TABLE, one per CREATE INDEX; a later DROP INDEX removes its
+/// fact again (a migration that replaces an index); order does not matter otherwise.
 /// </summary>
 public static partial class PostgresScriptSchema
 {
@@ -26,10 +27,17 @@ public static partial class PostgresScriptSchema
             {
                 facts.Add(Regex.Replace(statement, @"\s+", " "));
             }
+            else if (DropIndex().Match(statement) is { Success: true } drop)
+            {
+                facts.RemoveWhere(f => f.Contains($"INDEX \"{drop.Groups["name"].Value}\" ON", StringComparison.Ordinal));
+            }
         }
         return facts;
     }
 
     [GeneratedRegex("""^CREATE TABLE (IF NOT EXISTS )?"(?<name>[^"]+)" \((?<body>.*)\)$""", RegexOptions.Singleline)]
     private static partial Regex CreateTable();
+
+    [GeneratedRegex("""^DROP INDEX (IF EXISTS )?"(?<name>[^"]+)"$""")]
+    private static partial Regex DropIndex();
 }

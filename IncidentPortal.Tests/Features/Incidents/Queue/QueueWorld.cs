@@ -46,7 +46,7 @@ public sealed class QueueWorld : IAsyncLifetime
         Directory.CreateDirectory(directory);
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite($"Data Source={Path.Combine(directory, "queue.db")};Pooling=False")
-            .AddInterceptors(new SqliteTuning())
+            .AddInterceptors(new SqliteBusyTimeout(), new SqliteTuning())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options;
         Db = new FileDbFactory(options);

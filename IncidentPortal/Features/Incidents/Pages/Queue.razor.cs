@@ -1,0 +1,163 @@
+using IncidentPortal.Features.Accounts;
+using IncidentPortal.Infrastructure.Events;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace IncidentPortal.Features.Incidents.Pages;
+
+/// <summary>
+/// The agents' queue. Its state (view, filters, sort, page) lives in the address; it reloads itself, throttled, when
+/// any incident is created or changed, and briefly highlights the rows that changed.
+/// </summary>
+public sealed partial class Queue : IDisposable
+{
+    /// <summary>How long a changed row stays highlighted (the CSS animation runs as long).</summary>
+    public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ReloadWait = TimeSpan.FromMilliseconds(300);
+
+    [Inject] private QueueService Queues { get; set; } = default!;
+    [Inject] private IEventBus Events { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "view")] public string? ViewParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "priority")] public string? PriorityParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "team")] public int? TeamParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "service")] public int? ServiceParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "category")] public int? CategoryParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "dir")] public string? DirectionParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeParameter { get; set; }
+
+    private Actor actor = default!;
+    private QueueQuery query = new();
+    private QueuePage? page;
+    private QueueFilterOptions options = new([], [], [], []);
+    private readonly Dictionary<int, DateTime> changedAt = [];
+    private readonly HashSet<int> changedSinceLoad = [];
+    private string? pendingAnnouncement;
+    private readonly HashSet<int> assigning = [];
+    private IDisposable? subscription;
+    private ReloadThrottle? throttle;
+    private string? message;
+    private bool messageIsError;
+    private string announcement = "";
+    private int loadVersion;
+
+    protected override async Task OnInitializedAsync()
+    {
+        actor = Actor.From((await AuthenticationState).User);
+        options = await Queues.GetFilterOptionsAsync(actor);
+        // Only the live circuit listens; the prerendered copy is thrown away after the first response.
+        if (RendererInfo.IsInteractive)
+        {
+            throttle = new ReloadThrottle(ReloadWait, () => InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                HighlightChanged();
+                StateHasChanged();
+                _ = ClearHighlightsLaterAsync();
+            }));
+            subscription = Events.Subscribe<IncidentEvent>(OnIncidentEventAsync);
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        query = QueueUrl.Parse(ViewParameter, StatusParameter, PriorityParameter, TeamParameter, ServiceParameter, CategoryParameter,
+            SearchParameter, SortParameter, DirectionParameter, PageParameter, SizeParameter);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var version = ++loadVersion;
+        var loaded = await Queues.GetAsync(actor, query);
+        if (version == loadVersion) page = loaded;
+    }
+
+    /// <summary>Called on the publisher's thread: notes what changed and asks for a (throttled) reload.</summary>
+    private Task OnIncidentEventAsync(IncidentEvent change)
+    {
+        lock (changedAt)
+        {
+            changedSinceLoad.Add(change.IncidentId);
+            pendingAnnouncement = change is IncidentCreated ? $"{change.Reference} was reported." : $"{change.Reference} was updated by {change.ActorName}.";
+        }
+        throttle?.Request();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The highlight starts when the changed rows are shown, so a slow reload does not eat into it.</summary>
+    private void HighlightChanged()
+    {
+        lock (changedAt)
+        {
+            foreach (var id in changedSinceLoad) changedAt[id] = Now;
+            changedSinceLoad.Clear();
+            announcement = pendingAnnouncement ?? announcement;
+            pendingAnnouncement = null;
+        }
+    }
+
+    private async Task ClearHighlightsLaterAsync()
+    {
+        await Task.Delay(HighlightFor + TimeSpan.FromMilliseconds(200));
+        lock (changedAt)
+        {
+            foreach (var id in changedAt.Where(c => Now - c.Value >= HighlightFor).Select(c => c.Key).ToList()) changedAt.Remove(id);
+        }
+        try { await InvokeAsync(StateHasChanged); }
+        catch (ObjectDisposedException) { /* the page was left */ }
+    }
+
+    private bool IsHighlighted(int incidentId)
+    {
+        lock (changedAt) return changedAt.TryGetValue(incidentId, out var at) && Now - at < HighlightFor;
+    }
+
+    /// <summary>Every change of view, filter, sort or page goes through the address; OnParametersSet loads it.</summary>
+    private void Show(QueueQuery next) => Navigation.NavigateTo(QueueUrl.For(next), replace: true);
+
+    private void ShowFiltered(QueueQuery next) => Show(next with { Skip = 0 });
+
+    private void SortBy(QueueSort sort) => Show(query with
+    {
+        Sort = sort,
+        Descending = query.Sort == sort ? !query.Descending : QueueUrl.DefaultDescending(sort),
+        Skip = 0,
+    });
+
+    private async Task AssignToMeAsync(IncidentRow row)
+    {
+        if (!assigning.Add(row.Id)) return;
+        message = null;
+        try
+        {
+            await Queues.AssignToMeAsync(actor, row.Id);
+            (message, messageIsError) = ($"{row.Reference} is now assigned to you.", false);
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is IncidentRuleException or IncidentNotFoundException or IncidentConflictException)
+        {
+            (message, messageIsError) = ($"{row.Reference} could not be assigned to you: {e.Message}", true);
+            await LoadAsync();
+        }
+        finally
+        {
+            assigning.Remove(row.Id);
+        }
+    }
+
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        throttle?.Dispose();
+    }
+}
