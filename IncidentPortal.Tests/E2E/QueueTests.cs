@@ -92,6 +92,18 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
         await Expect(agent.Heading("Queue")).ToBeVisibleAsync();
         await Expect(agent.GetByLabel("Search", new() { Exact = true })).ToBeVisibleAsync();
 
+        // The selects fold away behind one button on a phone.
+        var priority = agent.GetByLabel("Priority", new() { Exact = true });
+        await Expect(priority).ToBeHiddenAsync();
+        var toggle = agent.GetByRole(AriaRole.Button, new() { Name = "Filters and sort", Exact = true });
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(priority).ToBeVisibleAsync();
+        await priority.SelectOptionAsync("P5");
+        await agent.WaitForURLAsync(new Regex("priority=P5"));
+        await Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Filters and sort (1 active)", Exact = true })).ToBeVisibleAsync();
+        await agent.GotoInteractiveAsync("/queue?view=unassigned");
+
         Assert.False(await agent.HasHorizontalScrollbarAsync(), "The queue scrolls sideways on a phone.");
         var take = agent.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Assign INC-\d{6} to me$") }).First;
         await take.ScrollIntoViewIfNeededAsync();

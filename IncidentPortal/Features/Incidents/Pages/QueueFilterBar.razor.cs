@@ -23,6 +23,7 @@ public sealed partial class QueueFilterBar
     [Parameter] public EventCallback<QueueQuery> OnChange { get; set; }
 
     private string searchText = "";
+    private bool showFiltersOnPhone;
     private string? lastSearch;
     private CancellationTokenSource? typing;
 
@@ -56,6 +57,9 @@ public sealed partial class QueueFilterBar
         var search = string.IsNullOrWhiteSpace(searchText) ? null : searchText.Trim();
         if (search != Query.Search) await Change(Query with { Search = search });
     }
+
+    /// <summary>Filters set besides the search box, counted for the phone's collapsed filter button.</summary>
+    private int ActiveFilters => new object?[] { Query.Status, Query.Priority, Query.TeamId, Query.ServiceId, Query.CategoryId }.Count(f => f is not null);
 
     private Task Change(QueueQuery next) => OnChange.InvokeAsync(next);
 
