@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IncidentPortal.Tests.Features.Incidents.Queue;
 
 /// <summary>
-/// A small organisation on a real, migrated SQLite file, with incidents in every state made through IncidentService,
+/// A small organisation on a real, migrated SQLite file (or PostgreSQL database, see <see cref="PostgresVariable"/>), with incidents in every state made through IncidentService,
 /// and the queue over it. "Me" is an agent in Network and Database. Incidents (key: team, assignee, status):
 /// vpn: Network, me, InProgress · dns: Network, nobody, Assigned · payroll: Applications, outsider, InProgress ·
 /// backup: Database, me, OnHold · laptop: no team, New · cert: Network, colleague, Assigned ·
@@ -41,15 +41,22 @@ public sealed class QueueWorld : IAsyncLifetime
     public Dictionary<string, int> Ids { get; } = [];
     public Dictionary<string, int> Numbers { get; } = [];
 
+    /// <summary>
+    /// Set to a PostgreSQL server's connection string (no database: each world creates and drops its own) to run the
+    /// queue tests there instead of on SQLite, e.g. Host=127.0.0.1;Port=5432;Username=postgres.
+    /// </summary>
+    public const string PostgresVariable = "INCIDENTPORTAL_TEST_POSTGRES";
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(directory, "queue.db")};Pooling=False")
-            .AddInterceptors(new SqliteBusyTimeout(), new SqliteTuning())
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options;
-        Db = new FileDbFactory(options);
+        var builder = new DbContextOptionsBuilder<AppDbContext>()
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        _ = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres
+            ? builder.UseNpgsql($"{postgres};Database=queue_{Path.GetFileName(directory).Replace('-', '_')}")
+            : builder.UseSqlite($"Data Source={Path.Combine(directory, "queue.db")};Pooling=False")
+                .AddInterceptors(new SqliteBusyTimeout(), new SqliteTuning());
+        Db = new FileDbFactory(builder.Options);
         await using (var db = await Db.CreateDbContextAsync()) await db.Database.MigrateAsync();
         Incidents = new IncidentService(Db, new PriorityMatrixService(Db), Events, Clock);
         Queue = new QueueService(Db, Incidents);
@@ -57,11 +64,14 @@ public sealed class QueueWorld : IAsyncLifetime
         await SeedIncidentsAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            if (!db.Database.IsSqlite()) await db.Database.EnsureDeletedAsync();
+        }
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>The keys of incidents on a page, in order.</summary>
