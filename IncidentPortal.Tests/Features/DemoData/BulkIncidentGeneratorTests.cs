@@ -1,0 +1,59 @@
+using IncidentPortal.Features.DemoData;
+using IncidentPortal.Features.Incidents;
+using IncidentPortal.Tests.Features.Incidents.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IncidentPortal.Tests.Features.DemoData;
+
+/// <summary>The bulk generator behind `seed-incidents`, on a real database with a small organisation.</summary>
+public sealed class BulkIncidentGeneratorTests : IAsyncLifetime
+{
+    private const int Count = BulkIncidentGenerator.BatchSize + 321; // more than one batch
+    private readonly QueueWorld world = new();
+
+    public Task InitializeAsync() => world.InitializeAsync();
+
+    public Task DisposeAsync() => world.DisposeAsync();
+
+    [Fact]
+    public async Task Generated_incidents_number_on_from_the_sequence_have_real_timelines_and_a_fifth_stay_open()
+    {
+        await using (var before = await world.Db.CreateDbContextAsync())
+            Assert.Equal(9, await before.Incidents.CountAsync());
+
+        var generator = new BulkIncidentGenerator(world.Db, world.Clock, NullLogger<BulkIncidentGenerator>.Instance);
+        Assert.Equal(Count, await generator.GenerateAsync(Count));
+
+        await using var db = await world.Db.CreateDbContextAsync();
+        var numbers = await db.Incidents.OrderBy(i => i.Number).Select(i => i.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 9 + Count), numbers);
+        Assert.Equal(9 + Count, await db.NumberSequences.Where(s => s.Name == "Incident").Select(s => s.LastValue).SingleAsync());
+
+        var generated = await db.Incidents.AsNoTracking().Include(i => i.Activities).Where(i => i.Number > 9).ToListAsync();
+        Assert.All(generated, i =>
+        {
+            Assert.Equal(ActivityKind.Created, i.Activities.OrderBy(a => a.Id).First().Kind);
+            Assert.Equal(i.Version, i.Activities.Max(a => a.IncidentVersion));
+            Assert.True(i.CreatedAt <= i.UpdatedAt && i.UpdatedAt <= world.Clock.GetUtcNow().UtcDateTime);
+            Assert.Equal(i.Status is IncidentStatus.New or IncidentStatus.Cancelled, i.AssignmentGroupId is null);
+            if (i.Status is IncidentStatus.InProgress or IncidentStatus.OnHold) Assert.NotNull(i.AssigneeId);
+            if (i.Status == IncidentStatus.Closed) Assert.NotNull(i.ClosedAt);
+        });
+        var openShare = generated.Count(i => i.IsOpen) / (double)Count;
+        Assert.InRange(openShare, 0.17, 0.23);
+        Assert.True(generated.Select(i => i.Title).Distinct().Count() > 100, "Titles should vary.");
+        Assert.Equal(5, generated.Select(i => i.Priority).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_next_reported_incident_takes_the_next_number()
+    {
+        await new BulkIncidentGenerator(world.Db, world.Clock, NullLogger<BulkIncidentGenerator>.Instance).GenerateAsync(50);
+
+        var next = await world.Incidents.ReportAsync(world.Reporter,
+            new IncidentDraft("After the bulk load", null, Impact.Low, Urgency.Low, IncidentSource.Portal, null, null));
+
+        Assert.Equal(9 + 50 + 1, next.Number);
+    }
+}
