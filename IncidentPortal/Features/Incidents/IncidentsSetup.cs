@@ -11,6 +11,7 @@ public static class IncidentsSetup
         builder.Services.AddSingleton<IncidentQueries>();
         builder.Services.AddSingleton<QueueService>();
         builder.Services.AddSingleton<CatalogService>();
+        builder.Services.AddSingleton<Accounts.UserDirectory>();
         return builder;
     }
 }
