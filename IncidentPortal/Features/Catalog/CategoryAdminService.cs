@@ -86,14 +86,14 @@ public sealed class CategoryAdminService(IDbContextFactory<AppDbContext> dbFacto
     {
         actor.RequireAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var category = await db.Categories.Include(c => c.Children).SingleOrDefaultAsync(c => c.Id == categoryId, ct);
+        var category = await db.Categories.Include(c => c.Children).Include(c => c.Parent).SingleOrDefaultAsync(c => c.Id == categoryId, ct);
         if (category is null) return Gone;
         var incidents = await db.Incidents.CountAsync(i => i.CategoryId == categoryId, ct);
         if (incidents > 0)
-            return AdminResult.Refused($"{category.Name} cannot be deleted: {incidents} incident{(incidents == 1 ? " is" : "s are")} filed under it. " +
+            return AdminResult.Refused($"{category.FullName} cannot be deleted: {incidents} incident{(incidents == 1 ? " is" : "s are")} filed under it. " +
                 "Deactivate it instead: it leaves the forms and old incidents keep it.");
         if (category.Children.Count > 0)
-            return AdminResult.Refused($"{category.Name} cannot be deleted while it has subcategories. Delete those first, or deactivate it.");
+            return AdminResult.Refused($"{category.FullName} cannot be deleted while it has subcategories. Delete those first, or deactivate it.");
         db.Categories.Remove(category);
         await db.SaveChangesAsync(ct);
         return AdminResult.Done(categoryId);
