@@ -20,7 +20,8 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
     [MemberData(nameof(AdminPages))]
     public async Task Anonymous_users_are_sent_to_sign_in(string path, string _)
     {
-        var response = await LoginClient.Anonymous(portal).GetAsync(path);
+        using var client = portal.CreatePortalClient();
+        var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
@@ -32,9 +33,9 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
     [MemberData(nameof(AdminPages))]
     public async Task Reporters_and_agents_are_forbidden(string path, string heading)
     {
-        foreach (var email in new[] { DemoUsers.Reporter, DemoUsers.Agent, DemoUsers.Manager })
+        foreach (var email in new[] { DemoAccounts.Reporter, DemoAccounts.Agent, DemoAccounts.Manager })
         {
-            var client = await LoginClient.SignedInAsync(portal, email);
+            using var client = await portal.SignInDemoAsync(email);
             var response = await client.GetAsync(path);
 
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{email} GET {path}: {(int)response.StatusCode}");
@@ -46,7 +47,7 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
     [MemberData(nameof(AdminPages))]
     public async Task Admins_get_the_page(string path, string heading)
     {
-        var client = await LoginClient.SignedInAsync(portal, DemoUsers.Admin);
+        using var client = await portal.SignInDemoAsync(DemoAccounts.Admin);
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -56,8 +57,10 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
     [Fact]
     public async Task The_administration_menu_is_shown_to_admins_only()
     {
-        var admin = await (await LoginClient.SignedInAsync(portal, DemoUsers.Admin)).GetStringAsync("/incidents/new");
-        var agent = await (await LoginClient.SignedInAsync(portal, DemoUsers.Agent)).GetStringAsync("/incidents/new");
+        using var adminClient = await portal.SignInDemoAsync(DemoAccounts.Admin);
+        using var agentClient = await portal.SignInDemoAsync(DemoAccounts.Agent);
+        var admin = await adminClient.Http.GetStringAsync("/incidents/new");
+        var agent = await agentClient.Http.GetStringAsync("/incidents/new");
 
         foreach (var path in new[] { "admin/users", "admin/teams", "admin/services", "admin/categories", "admin/priorities" })
         {
