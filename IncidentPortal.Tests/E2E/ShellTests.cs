@@ -72,7 +72,7 @@ public sealed class ShellTests(PortalServer server, BrowserFixture browser, ITes
         { DemoUsers.Admin.Email, "/admin/users", "Email" },
     };
 
-    [Theory(Skip = KnownIssues.GridColumnsCollapseOnPhones)]
+    [Theory]
     [MemberData(nameof(GridColumns))]
     public Task On_a_phone_grid_columns_without_a_fixed_width_stay_readable(string email, string path, string column) => Run(async () =>
     {
@@ -84,7 +84,7 @@ public sealed class ShellTests(PortalServer server, BrowserFixture browser, ITes
         Assert.True(box is { Width: >= 100 }, $"On {path} at {Phone.Width}px the {column} column is {box?.Width ?? 0}px wide.");
     }, variant: column);
 
-    [Fact(Skip = KnownIssues.DarkModeToggleName)]
+    [Fact]
     public Task The_dark_mode_toggle_is_named_Dark_mode() => Run(async () =>
     {
         var page = await SignedInPageAsync(DemoUsers.Reporter);

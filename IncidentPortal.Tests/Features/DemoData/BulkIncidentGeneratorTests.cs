@@ -30,13 +30,15 @@ public sealed class BulkIncidentGeneratorTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 9 + Count), numbers);
         Assert.Equal(9 + Count, await db.NumberSequences.Where(s => s.Name == "Incident").Select(s => s.LastValue).SingleAsync());
 
-        var generated = await db.Incidents.AsNoTracking().Include(i => i.Activities).Where(i => i.Number > 9).ToListAsync();
+        var generated = await db.Incidents.AsNoTracking().Include(i => i.Activities).Include(i => i.Service).Where(i => i.Number > 9).ToListAsync();
         Assert.All(generated, i =>
         {
             Assert.Equal(ActivityKind.Created, i.Activities.OrderBy(a => a.Id).First().Kind);
             Assert.Equal(i.Version, i.Activities.Max(a => a.IncidentVersion));
             Assert.True(i.CreatedAt <= i.UpdatedAt && i.UpdatedAt <= world.Clock.GetUtcNow().UtcDateTime);
-            Assert.Equal(i.Status is IncidentStatus.New or IncidentStatus.Cancelled, i.AssignmentGroupId is null);
+            // Routed to the service's support team on arrival; assigned (to a team at least) once worked.
+            if (i.Status == IncidentStatus.New) Assert.Equal(i.Service!.SupportTeamId, i.AssignmentGroupId);
+            else if (i.Status != IncidentStatus.Cancelled) Assert.NotNull(i.AssignmentGroupId);
             if (i.Status is IncidentStatus.InProgress or IncidentStatus.OnHold) Assert.NotNull(i.AssigneeId);
             if (i.Status == IncidentStatus.Closed) Assert.NotNull(i.ClosedAt);
         });

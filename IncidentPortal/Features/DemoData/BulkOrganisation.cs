@@ -49,10 +49,12 @@ internal sealed class BulkOrganisation
         var impact = Pick(random, (Impact.High, 8), (Impact.Medium, 30), (Impact.Low, 62));
         var urgency = Pick(random, (Urgency.High, 20), (Urgency.Medium, 45), (Urgency.Low, 35));
         var source = Pick(random, (IncidentSource.Portal, 70), (IncidentSource.Email, 15), (IncidentSource.Agent, 10), (IncidentSource.Monitoring, 5));
+        var owner = service.SupportTeamId is { } supportTeam && teamsById.TryGetValue(supportTeam, out var found) ? found : null;
+        // Routed to the service's support team on arrival, as IncidentService.ReportAsync does.
         var incident = Incident.Report(number, new IncidentDraft(title, description, impact, urgency, source, service.Id, category),
-            reporter, new ChangeContext(reporter, created, ActorIsAgent: false), PriorityMatrix.ItilDefault);
+            reporter, new ChangeContext(reporter, created, ActorIsAgent: false), PriorityMatrix.ItilDefault, owner?.Team);
 
-        var team = service.SupportTeamId is { } supportTeam && teamsById.TryGetValue(supportTeam, out var owner) ? owner : teams[random.Next(teams.Count)];
+        var team = owner ?? teams[random.Next(teams.Count)];
         // A team nobody belongs to cannot work anything: the service desk (a staffed team) takes it, as it would.
         if (team.Members.Count == 0 && staffedTeams.Count > 0) team = staffedTeams[random.Next(staffedTeams.Count)];
         Named<string>? agent = team.Members.Count == 0 ? null : team.Members[random.Next(team.Members.Count)];

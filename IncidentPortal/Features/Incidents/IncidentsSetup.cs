@@ -1,5 +1,3 @@
-using IncidentPortal.Features.Catalog;
-
 namespace IncidentPortal.Features.Incidents;
 
 public static class IncidentsSetup
@@ -10,7 +8,7 @@ public static class IncidentsSetup
         builder.Services.AddSingleton<IncidentService>();
         builder.Services.AddSingleton<IncidentQueries>();
         builder.Services.AddSingleton<QueueService>();
-        builder.Services.AddSingleton<CatalogService>();
+        builder.Services.AddSingleton<Accounts.UserDirectory>();
         return builder;
     }
 }

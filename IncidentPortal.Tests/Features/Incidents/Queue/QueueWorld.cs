@@ -15,7 +15,7 @@ namespace IncidentPortal.Tests.Features.Incidents.Queue;
 /// A small organisation on a real, migrated SQLite file (or PostgreSQL database, see <see cref="PostgresVariable"/>), with incidents in every state made through IncidentService,
 /// and the queue over it. "Me" is an agent in Network and Database. Incidents (key: team, assignee, status):
 /// vpn: Network, me, InProgress · dns: Network, nobody, Assigned · payroll: Applications, outsider, InProgress ·
-/// backup: Database, me, OnHold · laptop: no team, New · cert: Network, colleague, Assigned ·
+/// backup: Database, me, OnHold · laptop: no service, no team, New · cert: Network, colleague, Assigned ·
 /// printer: Resolved (was mine) · oldvpn: Closed · dup: Cancelled.
 /// </summary>
 public sealed class QueueWorld : IAsyncLifetime
@@ -95,8 +95,12 @@ public sealed class QueueWorld : IAsyncLifetime
         var lonely = User("Lonely");
         var reporter = User("Reporter");
         var services = new[] { ("VPN", "Network"), ("Payroll", "Applications"), ("Backup", "Database") }
-            .ToDictionary(s => s.Item1, s => new BusinessService { Name = s.Item1, Description = s.Item1, SupportTeamId = null });
+            .ToDictionary(s => s.Item1, s => new BusinessService { Name = s.Item1, Description = s.Item1 });
         db.Services.AddRange(services.Values);
+        await db.SaveChangesAsync();
+        // New incidents are routed to the team that supports their service.
+        foreach (var (service, team) in new[] { ("VPN", "Network"), ("Payroll", "Applications"), ("Backup", "Database") })
+            services[service].SupportTeamId = teams[team].Id;
         var network = new Category { Name = "Network" };
         var software = new Category { Name = "Software" };
         var categories = new Dictionary<string, Category>
