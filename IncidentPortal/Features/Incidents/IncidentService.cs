@@ -66,15 +66,19 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
             throw new IncidentConflictException(await MissedChangesAsync(db, incidentId, before.Version, ct));
         }
 
-        var recorded = incident.Activities.Skip(firstNew).ToList();
-        var updated = new IncidentUpdated(incident.Id, incident.Number, incident.Version, actor.UserId, actor.Name,
-            incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status,
-            recorded.Select(ActivityText.Summary).ToList(), recorded.Any(a => a.IsPublic),
-            before.AssignmentGroupId != incident.AssignmentGroupId ? before.AssignmentGroupId : null,
-            before.AssigneeId != incident.AssigneeId ? before.AssigneeId : null);
+        var updated = Updated(incident, actor.UserId, actor.Name, incident.Activities.Skip(firstNew).ToList(),
+            before.AssignmentGroupId, before.AssigneeId);
         await events.PublishAsync(updated);
         return updated;
     }
+
+    private static IncidentUpdated Updated(Incident incident, string? actorId, string actorName, List<IncidentActivity> recorded,
+        int? teamBefore, string? assigneeBefore) =>
+        new(incident.Id, incident.Number, incident.Version, actorId, actorName,
+            incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status,
+            recorded.Select(ActivityText.Summary).ToList(), recorded.Any(a => a.IsPublic),
+            teamBefore != incident.AssignmentGroupId ? teamBefore : null,
+            assigneeBefore != incident.AssigneeId ? assigneeBefore : null);
 
     /// <summary>Staff may do anything; a reporter may only comment publicly on, and reopen, their own incident.</summary>
     private static bool MayChange(Actor actor, Incident incident, IncidentCommand command) =>
