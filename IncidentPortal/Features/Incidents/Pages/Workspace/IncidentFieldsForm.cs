@@ -9,11 +9,7 @@ namespace IncidentPortal.Features.Incidents.Pages.Workspace;
 /// </summary>
 public sealed class IncidentFieldsForm : IValidatableObject
 {
-    [Required(ErrorMessage = "The title is required.")]
-    [StringLength(Incident.MaxTitleLength, ErrorMessage = "The title can be at most 200 characters.")]
     public string Title { get; set; } = "";
-
-    [StringLength(Incident.MaxTextLength, ErrorMessage = "The description can be at most 8000 characters.")]
     public string Description { get; set; } = "";
 
     public int? ServiceId { get; set; }
@@ -93,8 +89,13 @@ public sealed class IncidentFieldsForm : IValidatableObject
         return new SaveIncidentFields(edit, overridePriority, clearOverride, assign);
     }
 
+    // Every rule lives here rather than in attributes, so all messages show at once (attribute errors would hide these).
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (string.IsNullOrWhiteSpace(Title)) yield return new("The title is required.", [nameof(Title)]);
+        else if (Title.Trim().Length > Incident.MaxTitleLength) yield return new("The title can be at most 200 characters.", [nameof(Title)]);
+        if ((Description ?? "").Trim().Length > Incident.MaxTextLength)
+            yield return new("The description can be at most 8000 characters.", [nameof(Description)]);
         if (PriorityOverridden && OverriddenPriority is null)
             yield return new("Choose the priority to use.", [nameof(OverriddenPriority)]);
         if (PriorityOverridden && string.IsNullOrWhiteSpace(OverrideReason))
