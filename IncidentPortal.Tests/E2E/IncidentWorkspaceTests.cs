@@ -68,15 +68,22 @@ public sealed class IncidentWorkspaceTests(PortalServer server, BrowserFixture b
     });
 
     [Fact]
-    public Task Resolving_without_notes_shows_the_field_message_and_changes_nothing() => Run(async () =>
+    public Task Resolving_without_notes_shows_the_field_message_and_changes_nothing_while_my_incidents_updates_live() => Run(async () =>
     {
         var title = $"Printer prints blank pages {Guid.NewGuid().ToString("N")[..6]}";
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
         var id = await reporter.ReportIncidentAsync(title);
+        await reporter.GotoInteractiveAsync("/incidents/mine");
+        var row = reporter.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+        await Expect(row).ToContainTextAsync("New");
         var agent = await SignedInPageAsync(DemoUsers.Agent);
         await agent.GotoInteractiveAsync($"/incidents/{id}");
         await agent.Button("Assign to me").ClickAsync();
         await Expect(agent.StatusChip()).ToHaveTextAsync("Assigned");
+        // My incidents, open in the reporter's browser, follows without a reload; the row leads to the incident.
+        await Expect(row).ToContainTextAsync("Assigned");
+        await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await reporter.WaitForURLAsync($"**/incidents/{id}");
 
         await agent.Button("Resolve").ClickAsync();
         await agent.GetByLabel("Resolution code").SelectOptionAsync(new SelectOptionValue { Label = "Fixed" });
