@@ -8,7 +8,7 @@ public class ApplicationUser : IdentityUser
     [PersonalData]
     public string DisplayName { get; set; } = "";
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
 
     public List<Team> Teams { get; } = [];
 

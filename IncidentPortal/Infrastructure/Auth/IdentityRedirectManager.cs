@@ -20,11 +20,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
+        // Prevent open redirects: anything that is not a plain local path goes to the start page,
+        // unless it is an absolute address of this very portal.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.Contains('\\'))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "";
         }
 
         navigationManager.NavigateTo(uri);

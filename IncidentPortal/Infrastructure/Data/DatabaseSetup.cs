@@ -17,7 +17,7 @@ public static class DatabaseSetup
         {
             _ = options.Provider switch
             {
-                DatabaseProvider.Sqlite => db.UseSqlite(connectionString),
+                DatabaseProvider.Sqlite => db.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()),
                 DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
                 _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
             };
