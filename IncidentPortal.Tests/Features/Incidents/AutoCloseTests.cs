@@ -10,7 +10,7 @@ public sealed class AutoCloseTests
     [Fact]
     public async Task Closes_only_incidents_resolved_longer_ago_than_the_setting_as_the_system()
     {
-        await using var host = new IncidentTestHost { AutoCloseAfterDays = 0 };
+        await using var host = new IncidentTestHost();
         await ((IAsyncLifetime)host).InitializeAsync();
         var reporter = await host.ActorAsync(DemoEmails.Reporter);
         var agent = await host.ActorAsync(DemoEmails.Agent);
@@ -55,7 +55,7 @@ public sealed class AutoCloseTests
     public async Task The_hosted_closer_runs_at_start_up_on_the_configured_age()
     {
         // The demo data has incidents resolved about 2, 3, 5, 7 and 8 days before "now".
-        await using var host = new IncidentTestHost { AutoCloseAfterDays = 4 };
+        await using var host = IncidentTestHost.WithAutoCloseAfter(4);
         await ((IAsyncLifetime)host).InitializeAsync();
         var cutoff = host.Clock.GetUtcNow().UtcDateTime.AddDays(-4);
 

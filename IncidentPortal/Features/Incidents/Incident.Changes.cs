@@ -30,7 +30,7 @@ public partial class Incident
         if (reason.Length > MaxReasonLength) throw new IncidentRuleException($"The reason can be at most {MaxReasonLength} characters.");
         PriorityOverrideReason = reason;
         // Recorded even when the value stays: pinning the current priority is a decision the timeline should show.
-        Record(by, "Priority", Priority.ToString(), priority.ToString(), isPublic: false, $"Overridden: {reason}");
+        Record(by, "Priority", Priority.ToString(), priority.ToString(), isPublic: false, reason);
         Priority = priority;
         Touch(by);
     }

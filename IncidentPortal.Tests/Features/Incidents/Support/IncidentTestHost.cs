@@ -2,8 +2,8 @@ using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
+using IncidentPortal.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +11,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPortal.Tests.Features.Incidents.Support;
 
 /// <summary>
-/// The whole app in-process (WebApplicationFactory) on a fresh SQLite file in a temp folder, seeded with the demo
-/// organisation, on a <see cref="FakeTimeProvider"/>. Tests use the real services and a real AppDbContext.
-/// Switch to Support/PortalFactory once the shared test infrastructure lands on main.
+/// The app in-process (<see cref="PortalFactory"/>: its own SQLite file in a temp folder) with the demo organisation
+/// and a <see cref="FakeTimeProvider"/>. Tests use the real services and a real AppDbContext.
 /// </summary>
-public sealed class IncidentTestHost : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class IncidentTestHost : PortalFactory, IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "incidentportal-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    public IncidentTestHost() : this(autoCloseAfterDays: 0) { }
+
+    /// <summary>A host whose background auto-closer uses <paramref name="days"/>; the default host (0) keeps it out of the way.</summary>
+    public static IncidentTestHost WithAutoCloseAfter(int days) => new(days);
+
+    private IncidentTestHost(int autoCloseAfterDays) : base(new Dictionary<string, string?>
+    {
+        ["DemoData:Seed"] = "true",
+        ["Incidents:AutoCloseAfterDays"] = autoCloseAfterDays.ToString(),
+    })
+    {
+    }
 
     public FakeTimeProvider Clock { get; } = new();
-
-    /// <summary>Auto-close after this many days; 0 keeps the background closer out of a test's way.</summary>
-    public int AutoCloseAfterDays { get; init; }
 
     public IncidentService Incidents => Services.GetRequiredService<IncidentService>();
     public IncidentQueries Queries => Services.GetRequiredService<IncidentQueries>();
@@ -30,11 +37,7 @@ public sealed class IncidentTestHost : WebApplicationFactory<Program>, IAsyncLif
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:DataDirectory", dataDirectory);
-        builder.UseSetting("DemoData:Seed", "true");
-        builder.UseSetting("Incidents:AutoCloseAfterDays", AutoCloseAfterDays.ToString());
+        base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -44,13 +47,7 @@ public sealed class IncidentTestHost : WebApplicationFactory<Program>, IAsyncLif
         return Task.CompletedTask;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dataDirectory, recursive: true); }
-        catch (IOException) { /* a temp folder: best effort */ }
-    }
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public async Task<AppDbContext> DbAsync() =>
         await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -64,7 +61,7 @@ public sealed class IncidentTestHost : WebApplicationFactory<Program>, IAsyncLif
         return new Actor(user.Id, user.DisplayName, roles.Contains(Roles.Agent), roles.Contains(Roles.IncidentManager), roles.Contains(Roles.Admin));
     }
 
-    /// <summary>Reports a fresh incident as <paramref name="reporter"/> (Network service, so Alex Agent's team can take it).</summary>
+    /// <summary>Reports a fresh incident as <paramref name="reporter"/> on the VPN service.</summary>
     public async Task<Incident> ReportAsync(Actor reporter, string title = "Printer on fire")
     {
         await using var db = await DbAsync();
