@@ -36,7 +36,7 @@ public static class PortalPage
                         if (attribute.name.startsWith('_bl_')) return true;
                 return false;
             }
-            """, null, new() { PollingInterval = 50 });
+            """, null, new() { PollingInterval = 100 });
     }
 
     /// <summary>Opens a page of the interactive shell and waits for its circuit.</summary>
@@ -89,6 +89,14 @@ public static class PortalPage
         await page.DarkModeToggle().ClickAsync();
         await page.ExpectThemeAsync(dark: !wasDark);
     }
+
+    /// <summary>
+    /// Waits until the theme cookie holds <paramref name="theme"/>. Radzen's CookieThemeService writes it through a
+    /// JS-interop call of its own, not necessarily before the stylesheet switches: reloading without this wait races it.
+    /// </summary>
+    public static Task WaitForThemeCookieAsync(this IPage page, string theme) =>
+        page.WaitForFunctionAsync("cookie => document.cookie.split('; ').includes(cookie)", $"{ThemeCookie}={theme}",
+            new() { PollingInterval = 50 });
 
     public static string PathOf(this IPage page) => new Uri(page.Url).AbsolutePath;
 

@@ -109,6 +109,8 @@ public sealed class PortalServer : IAsyncLifetime
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
         process = started;
+        // Should the test host end without disposing the fixture, do not leave the server running behind it.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
 
         await WaitUntilHealthyAsync(started);
     }
@@ -118,9 +120,11 @@ public sealed class PortalServer : IAsyncLifetime
     {
         var running = process;
         process = null;
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (running is null) return;
         try
         {
+            var clock = Stopwatch.StartNew();
             if (!running.HasExited)
             {
                 Log("--- stopping");
@@ -136,7 +140,7 @@ public sealed class PortalServer : IAsyncLifetime
                     await running.WaitForExitAsync();
                 }
             }
-            Log($"--- exited with code {running.ExitCode}");
+            Log($"--- exited with code {running.ExitCode} after {clock.ElapsedMilliseconds} ms");
         }
         finally
         {
@@ -149,6 +153,12 @@ public sealed class PortalServer : IAsyncLifetime
     {
         var all = output.ToArray();
         return string.Join(Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try { process?.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { /* already gone */ }
     }
 
     private async Task WaitUntilHealthyAsync(Process started)

@@ -16,6 +16,7 @@ public static class IncidentsSetup
         // Registered after the database (Program.cs order), so it starts once migrations and seeding are done.
         builder.Services.AddSingleton<IncidentAutoCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IncidentAutoCloser>());
+        builder.Services.AddSingleton<Accounts.UserDirectory>();
         return builder;
     }
 }

@@ -1,0 +1,90 @@
+using IncidentPortal.Tests.E2E.Harness;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentPortal.Tests.E2E;
+
+/// <summary>
+/// Saves PNGs of the main pages, light and dark, desktop and phone, into &lt;repo&gt;/screenshots/ (git-ignored)
+/// for people to look at, and checks each is the page and theme it claims to be, and that these pages load every
+/// resource they ask for (no 4xx/5xx, no failed request).
+/// </summary>
+public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
+    : E2ETest(server, browser, output)
+{
+    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User);
+
+    private static readonly Shot[] Shots =
+    [
+        new("sign-in", "/Account/Login", "Sign in", null),
+        new("register", "/Account/Register", "Create an account", null),
+        new("reporter-home", "/incidents/new", "Report an incident", DemoUsers.Reporter),
+        new("agent-queue", "/queue", "Queue", DemoUsers.Agent),
+        new("admin-users", "/admin/users", "Users", DemoUsers.Admin),
+    ];
+
+    [Fact]
+    public Task The_main_pages_load_completely_and_are_captured_in_both_themes_at_desktop_and_phone_width() => Run(async () =>
+    {
+        var folder = System.IO.Path.Combine(Server.RepositoryRoot, "screenshots");
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        var brokenResources = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        foreach (var shot in Shots)
+        {
+            // One context per page: the theme is the cookie the appearance toggle sets; the HTTP cache is reused.
+            var page = shot.User is null ? await NewPageAsync(Desktop) : await SignedInPageAsync(shot.User, Desktop);
+            page.Response += (_, response) =>
+            {
+                if (response.Status >= 400) brokenResources.Enqueue($"{shot.Path}: HTTP {response.Status} {response.Url}");
+            };
+            page.RequestFailed += (_, request) =>
+            {
+                // Aborted: cut off by the next navigation, which is not a broken resource.
+                if (request.Failure != "net::ERR_ABORTED") brokenResources.Enqueue($"{shot.Path}: {request.Failure} {request.Url}");
+            };
+            foreach (var dark in new[] { false, true })
+            {
+                await page.Context.AddCookiesAsync(
+                    [new Cookie { Name = PortalPage.ThemeCookie, Value = dark ? "material-dark" : "material", Url = Server.BaseUrl }]);
+                await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+                Output.WriteLine($"{clock.ElapsedMilliseconds,6} ms  open {shot.Path}");
+                await page.GotoAsync(shot.Path);
+                Assert.Equal(shot.Path, page.PathOf());
+                await Expect(page.Heading(shot.Heading)).ToBeVisibleAsync();
+                if (shot.User is not null) await page.WaitForInteractiveAsync();
+                await page.ExpectThemeAsync(dark);
+
+                foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
+                {
+                    await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+                    await SettleAsync(page);
+                    var file = System.IO.Path.Combine(folder, $"{shot.Name}-{(dark ? "dark" : "light")}-{width}.png");
+                    await page.ScreenshotAsync(new() { Path = file, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+                    written.Add(file);
+                    Output.WriteLine($"{clock.ElapsedMilliseconds,6} ms  {System.IO.Path.GetFileName(file)}");
+                }
+            }
+            await page.Context.CloseAsync();
+        }
+
+        Output.WriteLine($"{written.Count} screenshots in {folder}");
+        Assert.Empty(brokenResources);
+        Assert.Equal(Shots.Length * 4, written.Count);
+        foreach (var file in written)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.Length > 2_000, $"{file} is suspiciously small ({bytes.Length} bytes).");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        }
+    });
+
+    /// <summary>Fonts (the Material icon font too) loaded, and two frames drawn after the resize.</summary>
+    private static async Task SettleAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))");
+    }
+}
