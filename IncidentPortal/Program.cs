@@ -1,7 +1,9 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
@@ -13,6 +15,8 @@ builder.AddWebUi();
 builder.AddEventBus();
 builder.AddDatabase();
 builder.AddAccounts();
+builder.AddTeams();
+builder.AddCatalog();
 builder.AddIncidents();
 builder.AddAdmin();
 builder.AddDemoData();

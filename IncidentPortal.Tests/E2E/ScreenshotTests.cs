@@ -22,6 +22,10 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("reporter-home", "/incidents/new", "Report an incident", DemoUsers.Reporter),
         new("agent-queue", "/queue", "Queue", DemoUsers.Agent),
         new("admin-users", "/admin/users", "Users", DemoUsers.Admin),
+        new("admin-teams", "/admin/teams", "Teams", DemoUsers.Admin),
+        new("admin-services", "/admin/services", "Services", DemoUsers.Admin),
+        new("admin-categories", "/admin/categories", "Categories", DemoUsers.Admin),
+        new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
     ];
 
     [Fact]

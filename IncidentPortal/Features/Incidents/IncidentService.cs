@@ -19,7 +19,7 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (draft.ServiceId is { } serviceId && !await db.Services.AnyAsync(s => s.Id == serviceId && s.IsActive, ct))
             throw new IncidentRuleException("Choose a service from the list.");
-        if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive, ct))
+        if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive && (c.Parent == null || c.Parent.IsActive), ct))
             throw new IncidentRuleException("Choose a category from the list.");
         if (!await db.Users.AnyAsync(u => u.Id == reporterId, ct)) throw new IncidentRuleException("Choose the caller from the list.");
 

@@ -1,5 +1,3 @@
-using IncidentPortal.Features.Catalog;
-
 namespace IncidentPortal.Features.Incidents;
 
 public static class IncidentsSetup
@@ -11,7 +9,6 @@ public static class IncidentsSetup
         builder.Services.AddSingleton<IncidentService>();
         builder.Services.AddSingleton<IncidentQueries>();
         builder.Services.AddSingleton<QueueService>();
-        builder.Services.AddSingleton<CatalogService>();
         builder.Services.AddSingleton<IncidentChoices>();
         // Registered after the database (Program.cs order), so it starts once migrations and seeding are done.
         builder.Services.AddSingleton<IncidentAutoCloser>();

@@ -29,4 +29,19 @@ public sealed class PriorityMatrix
         from impact in Enum.GetValues<Impact>()
         from urgency in Enum.GetValues<Urgency>()
         select new PriorityMatrixCell { Impact = impact, Urgency = urgency, Priority = PriorityFor(impact, urgency) };
+
+    /// <summary>
+    /// The cells of a complete matrix: every impact × urgency pair exactly once, with a defined priority.
+    /// Anything else is a programming error (the admin page always sends all nine), so it throws.
+    /// </summary>
+    public static IReadOnlyList<PriorityMatrixCell> Validate(IEnumerable<PriorityMatrixCell> cells)
+    {
+        var list = cells.ToList();
+        if (list.Any(c => !Enum.IsDefined(c.Impact) || !Enum.IsDefined(c.Urgency) || !Enum.IsDefined(c.Priority)))
+            throw new ArgumentException("A cell has an unknown impact, urgency or priority.", nameof(cells));
+        var pairs = list.Select(c => (c.Impact, c.Urgency)).ToHashSet();
+        if (list.Count != Enum.GetValues<Impact>().Length * Enum.GetValues<Urgency>().Length || pairs.Count != list.Count)
+            throw new ArgumentException("The matrix needs exactly one priority for every impact × urgency pair.", nameof(cells));
+        return list;
+    }
 }

@@ -10,11 +10,12 @@ public sealed record UserSummary(string Id, string Name, string Email, IReadOnly
 
 public sealed record TeamOption(int Id, string Name);
 
-/// <summary>What admins do to accounts: roles, teams, lock and unlock. Callers are admin-only pages.</summary>
+/// <summary>What admins do to accounts: roles, teams, lock and unlock. Admins only (checked here as well as on the page).</summary>
 public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task<List<UserSummary>> ListAsync(CancellationToken ct = default)
+    public async Task<List<UserSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
@@ -27,15 +28,17 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToList();
     }
 
-    public async Task<List<TeamOption>> TeamsAsync(CancellationToken ct = default)
+    public async Task<List<TeamOption>> TeamsAsync(Actor actor, CancellationToken ct = default)
     {
+        actor.RequireAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Teams.OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
     }
 
     /// <summary>Sets the user's roles (Reporter is always kept) and teams. Returns an error message, or null.</summary>
-    public async Task<string?> UpdateAsync(string actingAdminId, string userId, IReadOnlyCollection<string> roles, IReadOnlyCollection<int> teamIds)
+    public async Task<string?> UpdateAsync(Actor actor, string userId, IReadOnlyCollection<string> roles, IReadOnlyCollection<int> teamIds)
     {
+        actor.RequireAdmin();
         if (roles.Any(r => !Roles.All.Contains(r))) return "Unknown role.";
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -45,7 +48,7 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
 
         var wanted = roles.Append(Roles.Reporter).ToHashSet();
         var current = (await users.GetRolesAsync(user)).ToHashSet();
-        if (userId == actingAdminId && current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
+        if (userId == actor.UserId && current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
             return "You cannot take the Admin role away from yourself; ask another admin.";
 
         if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
@@ -67,9 +70,10 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Locks (indefinitely, and ends the user's sessions) or unlocks an account. Returns an error, or null.</summary>
-    public async Task<string?> SetLockedAsync(string actingAdminId, string userId, bool locked)
+    public async Task<string?> SetLockedAsync(Actor actor, string userId, bool locked)
     {
-        if (locked && userId == actingAdminId) return "You cannot lock your own account.";
+        actor.RequireAdmin();
+        if (locked && userId == actor.UserId) return "You cannot lock your own account.";
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId);
