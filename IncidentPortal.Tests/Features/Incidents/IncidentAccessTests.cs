@@ -153,4 +153,22 @@ public sealed class IncidentAccessTests(IncidentTestHost host) : IClassFixture<I
         var cleared = await host.Queries.GetAsync(agent, incident.Id);
         Assert.Equal((Priority.P1, (string?)null), (cleared.Priority, cleared.PriorityOverrideReason));
     }
+
+    [Fact]
+    public async Task Simultaneous_comments_without_an_expected_version_all_land()
+    {
+        var reporter = await host.ActorAsync(DemoEmails.Reporter);
+        var agent = await host.ActorAsync(DemoEmails.Agent);
+        var incident = await host.ReportAsync(reporter, "Busy incident");
+
+        // Each save loads the same version; the losers are applied again. A loss means another writer committed,
+        // so with as many writers as the service has attempts every one is bound to land.
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(n => Task.Run(() =>
+            host.Incidents.ChangeAsync(n % 2 == 0 ? agent : reporter, incident.Id, null, new AddComment($"Comment {n}", IsPublic: true)))));
+
+        var stored = await host.StoredAsync(incident.Id);
+        Assert.Equal(Enumerable.Range(1, 4).Select(n => $"Comment {n}").Order(),
+            stored.Activities.Where(a => a.Kind == ActivityKind.PublicComment).Select(a => a.Text!).Order());
+        Assert.Equal(incident.Version + 4, stored.Version);
+    }
 }

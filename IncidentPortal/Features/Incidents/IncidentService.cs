@@ -45,6 +45,26 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
     public async Task<IncidentUpdated> ChangeAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
         CancellationToken ct = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ChangeOnceAsync(actor, incidentId, expectedVersion, command, ct);
+            }
+            // Without an expected version the caller accepts whatever came first (a comment, a status move): when
+            // another save wins the race, the command is simply applied again to the fresh incident, rules included.
+            catch (IncidentConflictException) when (expectedVersion is null && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>A loss means another save committed, so this many simultaneous writers always get through.</summary>
+    private const int MaxAttempts = 4;
+
+    private async Task<IncidentUpdated> ChangeOnceAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
+        CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.Incidents
             .Include(i => i.Service).Include(i => i.Category).ThenInclude(c => c!.Parent)
