@@ -62,7 +62,9 @@ public partial class Incident
 
     public static string FormatReference(int number) => $"INC-{number:D6}";
 
-    public static Incident Report(int number, IncidentDraft draft, string reporterId, ChangeContext by, PriorityMatrix matrix)
+    /// <param name="routeTo">The team that supports the affected service: the incident is queued for it straight away.</param>
+    public static Incident Report(int number, IncidentDraft draft, string reporterId, ChangeContext by, PriorityMatrix matrix,
+        Named<int>? routeTo = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         ArgumentException.ThrowIfNullOrWhiteSpace(reporterId);
@@ -87,7 +89,14 @@ public partial class Incident
         incident.Activities.Add(IncidentActivity.Created(by, incident.LoggedById is null
             ? $"Reported through the {draft.Source.ToString().ToLowerInvariant()}"
             : $"Logged by an agent on the reporter's behalf ({draft.Source})"));
-        incident.Activities[0].IncidentVersion = 1;
+        if (routeTo is not null)
+        {
+            // Routed, not assigned: it waits in the team's queue, still New, until someone takes it.
+            incident.AssignmentGroupId = routeTo.Id;
+            incident.Activities.Add(IncidentActivity.Change(by, "Team", null, routeTo.Name, isPublic: false,
+                "Routed to the team that supports the service"));
+        }
+        foreach (var activity in incident.Activities) activity.IncidentVersion = 1;
         return incident;
     }
 

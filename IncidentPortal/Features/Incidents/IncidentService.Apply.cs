@@ -10,12 +10,13 @@ public sealed partial class IncidentService
         switch (command)
         {
             case EditIncident edit:
+                // Keeping a service or category that was retired since is fine; switching to a retired one is not.
                 var service = edit.ServiceId is { } serviceId
-                    ? await db.Services.Where(s => s.Id == serviceId).Select(s => new Named<int>(s.Id, s.Name)).SingleOrDefaultAsync(ct)
+                    ? await db.Services.Where(s => s.Id == serviceId && (s.IsActive || s.Id == incident.ServiceId)).Select(s => new Named<int>(s.Id, s.Name)).SingleOrDefaultAsync(ct)
                       ?? throw new IncidentRuleException("Choose a service from the list.")
                     : null;
                 var category = edit.CategoryId is { } categoryId
-                    ? await db.Categories.Where(c => c.Id == categoryId)
+                    ? await db.Categories.Where(c => c.Id == categoryId && ((c.IsActive && (c.Parent == null || c.Parent.IsActive)) || c.Id == incident.CategoryId))
                           .Select(c => new Named<int>(c.Id, c.Parent == null ? c.Name : c.Parent.Name + " › " + c.Name)).SingleOrDefaultAsync(ct)
                       ?? throw new IncidentRuleException("Choose a category from the list.")
                     : null;

@@ -17,8 +17,14 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
         var matrix = await matrices.CurrentAsync(ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (draft.ServiceId is { } serviceId && !await db.Services.AnyAsync(s => s.Id == serviceId && s.IsActive, ct))
-            throw new IncidentRuleException("Choose a service from the list.");
+        Named<int>? supportTeam = null;
+        if (draft.ServiceId is { } serviceId)
+        {
+            var service = await db.Services.AsNoTracking().Where(s => s.Id == serviceId && s.IsActive)
+                .Select(s => new { s.SupportTeamId, Team = db.Teams.Where(t => t.Id == s.SupportTeamId).Select(t => t.Name).FirstOrDefault() })
+                .SingleOrDefaultAsync(ct) ?? throw new IncidentRuleException("Choose a service from the list.");
+            if (service is { SupportTeamId: { } teamId, Team: { } teamName }) supportTeam = new Named<int>(teamId, teamName);
+        }
         if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive && (c.Parent == null || c.Parent.IsActive), ct))
             throw new IncidentRuleException("Choose a category from the list.");
         if (!await db.Users.AnyAsync(u => u.Id == reporterId, ct)) throw new IncidentRuleException("Choose the caller from the list.");
@@ -28,7 +34,7 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var number = await IncidentNumbers.NextAsync(db, ct);
-            incident = Incident.Report(number, draft, reporterId, by, matrix);
+            incident = Incident.Report(number, draft, reporterId, by, matrix, supportTeam);
             db.Incidents.Add(incident);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
