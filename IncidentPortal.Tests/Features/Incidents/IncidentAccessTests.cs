@@ -83,13 +83,15 @@ public sealed class IncidentAccessTests(IncidentTestHost host) : IClassFixture<I
         var reporter = await host.ActorAsync(DemoEmails.Reporter);
         var stranger = await host.ActorAsync(DemoEmails.OtherReporter);
         var incident = await host.ReportAsync(reporter);
+        var before = await host.StoredAsync(incident.Id);
 
         await Assert.ThrowsAsync<IncidentNotFoundException>(() => host.Queries.GetAsync(stranger, incident.Id));
         await Assert.ThrowsAsync<IncidentNotFoundException>(() =>
             host.Incidents.ChangeAsync(stranger, incident.Id, null, new AddComment("Me too!", IsPublic: true)));
         // The same answer as for an incident that does not exist: ids leak nothing.
         await Assert.ThrowsAsync<IncidentNotFoundException>(() => host.Queries.GetAsync(stranger, 987654));
-        Assert.Single((await host.StoredAsync(incident.Id)).Activities);
+        var after = await host.StoredAsync(incident.Id);
+        Assert.Equal((before.Version, before.Activities.Count), (after.Version, after.Activities.Count));
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class IncidentAccessTests(IncidentTestHost host) : IClassFixture<I
                 null, false, new AssignIncident(database, agent.UserId))));
 
         var stored = await host.StoredAsync(incident.Id);
-        Assert.Equal(("Half-saved?", incident.Version, (int?)null), (stored.Title, stored.Version, stored.AssignmentGroupId));
+        Assert.Equal(("Half-saved?", incident.Version, incident.AssignmentGroupId, (string?)null), (stored.Title, stored.Version, stored.AssignmentGroupId, stored.AssigneeId));
     }
 
     [Fact]
