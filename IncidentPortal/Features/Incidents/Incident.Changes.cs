@@ -25,9 +25,25 @@ public partial class Incident
     public void OverridePriority(ChangeContext by, Priority priority, string reason)
     {
         EnsureOpen();
-        if (string.IsNullOrWhiteSpace(reason)) throw new IncidentRuleException("Give a reason for overriding the priority.");
-        PriorityOverrideReason = reason.Trim();
-        SetPriority(by, priority, PriorityOverrideReason);
+        reason = (reason ?? "").Trim();
+        if (reason.Length == 0) throw new IncidentRuleException("Give a reason for overriding the priority.");
+        if (reason.Length > MaxReasonLength) throw new IncidentRuleException($"The reason can be at most {MaxReasonLength} characters.");
+        PriorityOverrideReason = reason;
+        // Recorded even when the value stays: pinning the current priority is a decision the timeline should show.
+        Record(by, "Priority", Priority.ToString(), priority.ToString(), isPublic: false, reason);
+        Priority = priority;
+        Touch(by);
+    }
+
+    /// <summary>Hands the priority back to the impact × urgency matrix.</summary>
+    public void ClearPriorityOverride(ChangeContext by, PriorityMatrix matrix)
+    {
+        EnsureOpen();
+        if (!IsPriorityOverridden) return;
+        PriorityOverrideReason = null;
+        var derived = matrix.PriorityFor(Impact, Urgency);
+        Record(by, "Priority", Priority.ToString(), derived.ToString(), isPublic: false, "Override removed");
+        Priority = derived;
         Touch(by);
     }
 
@@ -61,6 +77,8 @@ public partial class Incident
     public void Resolve(ChangeContext by, ResolutionCode code, string notes, string? workaround)
     {
         if (string.IsNullOrWhiteSpace(notes)) throw new IncidentRuleException("Resolution notes are required.");
+        if (notes.Trim().Length > MaxResolutionLength || (workaround?.Trim().Length ?? 0) > MaxResolutionLength)
+            throw new IncidentRuleException($"Resolution notes and workaround can be at most {MaxResolutionLength} characters each.");
         MoveTo(by, IncidentStatus.Resolved, IncidentText.Label(code));
         ResolutionCode = code;
         ResolutionNotes = notes.Trim();
@@ -71,9 +89,9 @@ public partial class Incident
         Touch(by);
     }
 
-    public void Close(ChangeContext by)
+    public void Close(ChangeContext by, string? note = null)
     {
-        MoveTo(by, IncidentStatus.Closed);
+        MoveTo(by, IncidentStatus.Closed, note);
         ClosedAt = by.At;
         Touch(by);
     }
@@ -81,6 +99,7 @@ public partial class Incident
     public void Cancel(ChangeContext by, string reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new IncidentRuleException("Give a reason for cancelling.");
+        if (reason.Trim().Length > MaxReasonLength) throw new IncidentRuleException($"The reason can be at most {MaxReasonLength} characters.");
         MoveTo(by, IncidentStatus.Cancelled, reason.Trim());
         CancelReason = reason.Trim();
         Touch(by);
@@ -90,6 +109,7 @@ public partial class Incident
     public void Reopen(ChangeContext by, string comment)
     {
         if (string.IsNullOrWhiteSpace(comment)) throw new IncidentRuleException("Say why you are reopening the incident.");
+        if (comment.Trim().Length > MaxTextLength) throw new IncidentRuleException($"A comment can be at most {MaxTextLength} characters.");
         var target = AssigneeId is not null ? IncidentStatus.InProgress
             : AssignmentGroupId is not null ? IncidentStatus.Assigned : IncidentStatus.New;
         if (Status != IncidentStatus.Resolved) throw new IncidentRuleException($"Only a resolved incident can be reopened; this one is {IncidentText.Label(Status)}.");

@@ -110,6 +110,10 @@ public partial class Incident
 
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 8000;
+    /// <summary>Resolution notes and workaround; the notes are also copied into the timeline.</summary>
+    public const int MaxResolutionLength = 4000;
+    /// <summary>Override and cancel reasons: a sentence, not an essay.</summary>
+    public const int MaxReasonLength = 500;
 }
 
 /// <summary>What is needed to log an incident.</summary>

@@ -6,6 +6,18 @@ public abstract record IncidentCommand;
 public sealed record EditIncident(string Title, string? Description, Impact Impact, Urgency Urgency, int? ServiceId, int? CategoryId) : IncidentCommand;
 public sealed record OverridePriority(Priority Priority, string Reason) : IncidentCommand;
 public sealed record AssignIncident(int TeamId, string? AssigneeId) : IncidentCommand;
+/// <summary>Drops a priority override: the impact × urgency matrix decides again.</summary>
+public sealed record ClearPriorityOverride : IncidentCommand;
+
+/// <summary>
+/// The workspace's one Save: field edits, a priority override (or its removal) and the assignment, applied together
+/// so they succeed or fail as one. Null parts are left alone.
+/// </summary>
+public sealed record SaveIncidentFields(EditIncident? Edit, OverridePriority? Override, bool ClearOverride, AssignIncident? Assign)
+    : IncidentCommand
+{
+    public bool IsEmpty => Edit is null && Override is null && !ClearOverride && Assign is null;
+}
 public sealed record StartWork : IncidentCommand;
 public sealed record PutOnHold(OnHoldReason Reason) : IncidentCommand;
 public sealed record ResolveIncident(ResolutionCode Code, string Notes, string? Workaround) : IncidentCommand;

@@ -25,6 +25,12 @@ public sealed partial class IncidentService
             case OverridePriority o:
                 incident.OverridePriority(by, o.Priority, o.Reason);
                 break;
+            case ClearPriorityOverride:
+                incident.ClearPriorityOverride(by, await matrices.CurrentAsync(ct));
+                break;
+            case SaveIncidentFields save:
+                await SaveFieldsAsync(db, incident, by, save, ct);
+                break;
             case AssignIncident assign:
                 var team = await db.Teams.Where(t => t.Id == assign.TeamId).Select(t => new Named<int>(t.Id, t.Name)).SingleOrDefaultAsync(ct)
                     ?? throw new IncidentRuleException("Choose a team from the list.");
@@ -61,5 +67,17 @@ public sealed partial class IncidentService
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown incident command.");
         }
+    }
+
+    // An override is set before the edit so the edit does not re-derive the priority first; removing one comes
+    // after the edit so the matrix sees the new impact and urgency. Nothing is saved until every part has passed.
+    private async Task SaveFieldsAsync(AppDbContext db, Incident incident, ChangeContext by, SaveIncidentFields save, CancellationToken ct)
+    {
+        if (save.IsEmpty) throw new IncidentRuleException("There are no changes to save.");
+        if (save.Override is not null && save.ClearOverride) throw new IncidentRuleException("Either override the priority or remove the override, not both.");
+        if (save.Override is { } o) await ApplyAsync(db, incident, by, o, ct);
+        if (save.Edit is { } edit) await ApplyAsync(db, incident, by, edit, ct);
+        if (save.ClearOverride) await ApplyAsync(db, incident, by, new ClearPriorityOverride(), ct);
+        if (save.Assign is { } assign) await ApplyAsync(db, incident, by, assign, ct);
     }
 }

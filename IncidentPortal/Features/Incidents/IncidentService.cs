@@ -51,6 +51,26 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
     public async Task<IncidentUpdated> ChangeAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
         CancellationToken ct = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ChangeOnceAsync(actor, incidentId, expectedVersion, command, ct);
+            }
+            // Without an expected version the caller accepts whatever came first (a comment, a status move): when
+            // another save wins the race, the command is simply applied again to the fresh incident, rules included.
+            catch (IncidentConflictException) when (expectedVersion is null && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>A loss means another save committed, so this many simultaneous writers always get through.</summary>
+    private const int MaxAttempts = 4;
+
+    private async Task<IncidentUpdated> ChangeOnceAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
+        CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.Incidents
             .Include(i => i.Service).Include(i => i.Category).ThenInclude(c => c!.Parent)
@@ -72,15 +92,19 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
             throw new IncidentConflictException(await MissedChangesAsync(db, incidentId, before.Version, ct));
         }
 
-        var recorded = incident.Activities.Skip(firstNew).ToList();
-        var updated = new IncidentUpdated(incident.Id, incident.Number, incident.Version, actor.UserId, actor.Name,
-            incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status,
-            recorded.Select(ActivityText.Summary).ToList(), recorded.Any(a => a.IsPublic),
-            before.AssignmentGroupId != incident.AssignmentGroupId ? before.AssignmentGroupId : null,
-            before.AssigneeId != incident.AssigneeId ? before.AssigneeId : null);
+        var updated = Updated(incident, actor.UserId, actor.Name, incident.Activities.Skip(firstNew).ToList(),
+            before.AssignmentGroupId, before.AssigneeId);
         await events.PublishAsync(updated);
         return updated;
     }
+
+    private static IncidentUpdated Updated(Incident incident, string? actorId, string actorName, List<IncidentActivity> recorded,
+        int? teamBefore, string? assigneeBefore) =>
+        new(incident.Id, incident.Number, incident.Version, actorId, actorName,
+            incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status,
+            recorded.Select(ActivityText.Summary).ToList(), recorded.Any(a => a.IsPublic),
+            teamBefore != incident.AssignmentGroupId ? teamBefore : null,
+            assigneeBefore != incident.AssigneeId ? assigneeBefore : null);
 
     /// <summary>Staff may do anything; a reporter may only comment publicly on, and reopen, their own incident.</summary>
     private static bool MayChange(Actor actor, Incident incident, IncidentCommand command) =>
