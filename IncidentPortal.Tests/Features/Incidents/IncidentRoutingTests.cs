@@ -48,4 +48,24 @@ public class IncidentRoutingTests
         Assert.Equal(teamId, (await check.Incidents.SingleAsync(i => i.Id == routed.Id)).AssignmentGroupId);
         Assert.Null((await check.Incidents.SingleAsync(i => i.Id == unrouted.Id)).AssignmentGroupId);
     }
+
+    [Fact]
+    public async Task Only_agents_may_log_an_incident_for_someone_else()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var reporter = await database.AddUserAsync("reporter");
+        var other = await database.AddUserAsync("other");
+        var agent = await database.AddUserAsync("agent");
+        var incidents = new IncidentService(database.Factory, new PriorityMatrixService(database.Factory),
+            new InProcessEventBus(NullLogger<InProcessEventBus>.Instance), TimeProvider.System);
+        var draft = new IncidentDraft("Printer offline", null, Impact.Low, Urgency.Low, IncidentSource.Agent, null, null);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            incidents.ReportAsync(new Actor(reporter.Id, "reporter", false, false, false), draft, other.Id));
+        var logged = await incidents.ReportAsync(new Actor(agent.Id, "agent", true, false, false), draft, other.Id);
+
+        await using var db = database.Factory.CreateDbContext();
+        var stored = await db.Incidents.SingleAsync();
+        Assert.Equal((logged.Id, other.Id, agent.Id), (stored.Id, stored.ReporterId, stored.LoggedById));
+    }
 }

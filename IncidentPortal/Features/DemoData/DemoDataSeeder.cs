@@ -99,11 +99,11 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IOptions<DemoD
             var service = services[seed.Service];
             var draft = new IncidentDraft(seed.Title, $"{seed.Title}. It started about an hour before I reported it.",
                 seed.Impact, seed.Urgency, IncidentSource.Portal, service.Id, categories[seed.Category].Id);
+            var team = teams.Values.Single(t => t.Id == service.SupportTeamId);
             var incident = Incident.Report(await IncidentNumbers.NextAsync(db, ct), draft, reporter.Id,
-                new ChangeContext(reporter.Id, created, ActorIsAgent: false), PriorityMatrix.ItilDefault);
+                new ChangeContext(reporter.Id, created, ActorIsAgent: false), PriorityMatrix.ItilDefault, new Named<int>(team.Id, team.Name));
             if (seed.Status != IncidentStatus.New)
             {
-                var team = teams.Values.Single(t => t.Id == service.SupportTeamId);
                 var agent = members.FirstOrDefault(m => m.Teams.Any(t => t.Id == team.Id)) ?? people["admin@demo.local"];
                 MoveTo(incident, seed.Status, new Named<int>(team.Id, team.Name), new Named<string>(agent.Id, agent.DisplayName),
                     new ChangeContext(agent.Id, created.AddMinutes(40), ActorIsAgent: true));

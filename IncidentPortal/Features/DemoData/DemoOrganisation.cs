@@ -43,6 +43,7 @@ internal static class DemoOrganisation
         ("manager@demo.local", "Morgan Manager", [Roles.Agent, Roles.IncidentManager], ["Service Desk"]),
         ("admin@demo.local", "Ada Admin", [Roles.Agent, Roles.IncidentManager, Roles.Admin], []),
         ("dana@demo.local", "Dana Database", [Roles.Agent], ["Database"]),
+        ("apps@demo.local", "Avery Applications", [Roles.Agent], ["Applications"]),
         ("sam@demo.local", "Sam Security", [Roles.Agent], ["Security"]),
         ("jo@demo.local", "Jo Employee", [], []),
     ];
