@@ -40,4 +40,33 @@ public sealed class ReportForCallerTests(PortalServer server, BrowserFixture bro
         await Expect(reporter.GetByLabel("What is wrong?")).ToBeVisibleAsync();
         await Expect(reporter.GetByLabel("Find the caller")).ToHaveCountAsync(0);
     });
+
+    [Fact]
+    public Task Bad_report_input_gets_field_messages_and_stores_nothing() => Run(async () =>
+    {
+        var reporter = await SignedInPageAsync(DemoUsers.Reporter);
+        await reporter.GotoInteractiveAsync("/incidents/new");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
+        await Expect(reporter.GetByText("Say in a few words what is wrong.")).ToBeVisibleAsync();
+        await Expect(reporter.GetByText("Choose the service that is affected.")).ToBeVisibleAsync();
+
+        // A 100 KB paste: the fields keep what the incident can hold, and the page stays connected.
+        var huge = new string('x', 100 * 1024);
+        await reporter.GetByLabel("What is wrong?").FillAsync(huge);
+        await reporter.GetByLabel("Details").FillAsync(huge);
+        Assert.Equal(200, (await reporter.GetByLabel("What is wrong?").InputValueAsync()).Length);
+        Assert.Equal(8000, (await reporter.GetByLabel("Details").InputValueAsync()).Length);
+
+        await reporter.GetByLabel("What is wrong?").FillAsync("VPN");
+        await reporter.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await reporter.GetByLabel("Only me").CheckAsync();
+        await reporter.GetByLabel("It slows my work down").CheckAsync();
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
+        await Expect(reporter.GetByText("Use between 5 and 200 characters.")).ToBeVisibleAsync();
+        Assert.EndsWith("/incidents/new", reporter.Url);
+
+        await reporter.GotoInteractiveAsync("/incidents/mine");
+        await Expect(reporter.GetByRole(AriaRole.Heading, new() { Name = "My incidents" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("xxxxxxxxxxxxxxxxxxxx", await reporter.ContentAsync());
+    });
 }

@@ -9,7 +9,10 @@ public static class WebSetup
     {
         // Serve the Radzen and scoped-CSS assets from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Text boxes hold up to 8,000 characters (x3 bytes in UTF-8, plus framing): SignalR's 32 KB default would
+        // drop the circuit on a long paste, so allow what the forms allow and no more.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddRadzenComponents();
         builder.Services.AddRadzenCookieThemeService(options =>
         {
