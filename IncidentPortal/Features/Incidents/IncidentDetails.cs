@@ -23,4 +23,6 @@ public sealed record IncidentRow(int Id, int Number, string Title, IncidentStatu
     public string Reference => Incident.FormatReference(Number);
     public int? TeamId { get; init; }
     public string? AssigneeId { get; init; }
+    /// <summary>The version this row showed: acting on it refuses to overwrite a change made since.</summary>
+    public int Version { get; init; }
 }

@@ -74,7 +74,9 @@ public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, Inci
     /// Takes the incident: into the incident's own team when the agent is a member, else into the agent's first team.
     /// </summary>
     /// <exception cref="IncidentRuleException">The agent belongs to no team, so there is nowhere to assign it.</exception>
-    public async Task<IncidentUpdated> AssignToMeAsync(Actor actor, int incidentId, CancellationToken ct = default)
+    /// <param name="expectedVersion">The version the agent saw: if someone changed the incident since (took it, say),
+    /// the assignment is refused with what changed instead of silently overwriting it.</param>
+    public async Task<IncidentUpdated> AssignToMeAsync(Actor actor, int incidentId, int? expectedVersion = null, CancellationToken ct = default)
     {
         EnsureStaff(actor);
         int? incidentTeam;
@@ -88,7 +90,7 @@ public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, Inci
         }
         var team = TeamForAssignToMe(incidentTeam, myTeams)
             ?? throw new IncidentRuleException("You are not a member of any team, so the incident cannot be assigned to you. Ask an admin to add you to a team.");
-        return await incidents.ChangeAsync(actor, incidentId, null, new AssignIncident(team, actor.UserId), ct);
+        return await incidents.ChangeAsync(actor, incidentId, expectedVersion, new AssignIncident(team, actor.UserId), ct);
     }
 
     /// <param name="myTeams">The agent's teams, the first being the default.</param>

@@ -36,6 +36,19 @@ public sealed class AssignToMeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Taking_an_incident_someone_else_took_since_the_queue_showed_it_is_refused()
+    {
+        var seen = (await world.Queue.GetAsync(world.Me, new QueueQuery { Search = "laptop" })).Rows.Single();
+        await world.Queue.AssignToMeAsync(world.Colleague, seen.Id, seen.Version);
+
+        var refused = await Assert.ThrowsAsync<IncidentConflictException>(() => world.Queue.AssignToMeAsync(world.Me, seen.Id, seen.Version));
+
+        Assert.NotEmpty(refused.Missed);
+        var now = (await world.Queue.GetAsync(world.Me, new QueueQuery { Search = "laptop" })).Rows.Single();
+        Assert.Equal(world.Colleague.UserId, now.AssigneeId);
+    }
+
+    [Fact]
     public async Task An_agent_without_a_team_is_told_why_and_nothing_changes()
     {
         var before = await world.Queue.GetAsync(world.Me, new QueueQuery { Search = "laptop" });

@@ -138,7 +138,7 @@ public sealed partial class Queue : IDisposable
         message = null;
         try
         {
-            await Queues.AssignToMeAsync(actor, row.Id);
+            await Queues.AssignToMeAsync(actor, row.Id, row.Version);
             (message, messageIsError) = ($"{row.Reference} is now assigned to you.", false);
             await LoadAsync();
         }
