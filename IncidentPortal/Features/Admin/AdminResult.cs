@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentPortal.Features.Admin;
 
@@ -14,6 +15,23 @@ public sealed record AdminResult(int? Id, string? Field, string? Error, string? 
     public static AdminResult Done(int? id = null, string? notice = null) => new(id, null, null, notice);
     public static AdminResult Invalid(string field, string message) => new(null, field, message);
     public static AdminResult Refused(string message) => new(null, null, message);
+
+    /// <summary>
+    /// Saves the admin's change. When another admin's change beat it to a unique name or a reference between the
+    /// checks and the save, the database refuses and the admin gets <paramref name="clash"/>, never a 500.
+    /// </summary>
+    public static async Task<AdminResult> SaveAsync(DbContext db, Func<int> savedId, AdminResult clash, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Done(savedId());
+        }
+        catch (DbUpdateException)
+        {
+            return clash;
+        }
+    }
 
     /// <summary>The message for <paramref name="field"/>, if this result is about it.</summary>
     public string? ErrorFor(string field) => Field == field ? Error : null;

@@ -111,18 +111,8 @@ public sealed class CategoryAdminService(IDbContextFactory<AppDbContext> dbFacto
             : null;
     }
 
-    private static async Task<AdminResult> SaveAsync(AppDbContext db, Category category, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return AdminResult.Done(category.Id);
-        }
-        catch (DbUpdateException)
-        {
-            return AdminResult.Invalid(NameField, $"There is already a category called \"{category.Name}\" at this level.");
-        }
-    }
+    private static Task<AdminResult> SaveAsync(AppDbContext db, Category category, CancellationToken ct) =>
+        AdminResult.SaveAsync(db, () => category.Id, AdminResult.Invalid(NameField, $"There is already a category called \"{category.Name}\" at this level."), ct);
 
     private static readonly AdminResult Gone = AdminResult.Refused("That category no longer exists; someone else deleted it.");
 }

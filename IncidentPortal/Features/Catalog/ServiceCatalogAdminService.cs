@@ -110,19 +110,8 @@ public sealed class ServiceCatalogAdminService(IDbContextFactory<AppDbContext> d
         return null;
     }
 
-    private static async Task<AdminResult> SaveAsync(AppDbContext db, BusinessService service, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return AdminResult.Done(service.Id);
-        }
-        catch (DbUpdateException)
-        {
-            // Another admin took the name (or deleted the team) between the checks and the save.
-            return AdminResult.Refused($"Not saved: someone else changed the catalogue at the same time. Reload and try again.");
-        }
-    }
+    private static Task<AdminResult> SaveAsync(AppDbContext db, BusinessService service, CancellationToken ct) =>
+        AdminResult.SaveAsync(db, () => service.Id, AdminResult.Refused("Not saved: someone else changed the catalogue at the same time. Reload and try again."), ct);
 
     private static readonly AdminResult Gone = AdminResult.Refused("That service no longer exists; someone else deleted it.");
 }

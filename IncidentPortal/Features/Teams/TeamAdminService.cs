@@ -91,19 +91,8 @@ public sealed partial class TeamAdminService(IDbContextFactory<AppDbContext> dbF
             : null;
     }
 
-    private static async Task<AdminResult> SaveAsync(AppDbContext db, Team team, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return AdminResult.Done(team.Id);
-        }
-        catch (DbUpdateException)
-        {
-            // Another admin took the name between the check and the save: the unique index said no.
-            return AdminResult.Invalid(NameField, $"There is already a team called \"{team.Name}\".");
-        }
-    }
+    private static Task<AdminResult> SaveAsync(AppDbContext db, Team team, CancellationToken ct) =>
+        AdminResult.SaveAsync(db, () => team.Id, AdminResult.Invalid(NameField, $"There is already a team called \"{team.Name}\"."), ct);
 
     private static readonly AdminResult Gone = AdminResult.Refused("That team no longer exists; someone else deleted it.");
 
