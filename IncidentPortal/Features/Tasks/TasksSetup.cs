@@ -1,0 +1,10 @@
+namespace IncidentPortal.Features.Tasks;
+
+public static class TasksSetup
+{
+    public static WebApplicationBuilder AddTasks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IncidentTaskService>();
+        return builder;
+    }
+}
