@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Tests.Features.Incidents.Support;
 using Microsoft.EntityFrameworkCore;
@@ -156,5 +157,42 @@ public sealed class IncidentTaskServiceTests(IncidentTestHost host) : IClassFixt
         Assert.Equal((incident.Reference, "My tasks mix"), (mine[0].IncidentReference, mine[0].IncidentTitle));
         Assert.Equal((await Tasks.MyTasksAsync(dana)).Count, await Tasks.MyTaskCountAsync(dana));
         Assert.DoesNotContain(await Tasks.MyTasksAsync(sam), r => r.IncidentId == incident.Id);
+    }
+
+    [Fact]
+    public async Task The_owner_is_notified_when_given_a_task_by_someone_else_but_not_for_their_own()
+    {
+        var (agent, dana, incident, database) = await WorldAsync("Notify the owner");
+        var network = await host.TeamIdAsync("Network");
+        var announced = new List<NotificationsCreated>();
+        using var _ = host.Events.Subscribe<NotificationsCreated>(e => { lock (announced) announced.Add(e); return Task.CompletedTask; });
+
+        var forDana = await Tasks.CreateAsync(agent, incident.Id, new TaskInput("Restore the backup", null, database, dana.UserId, Now.AddHours(3)));
+        await Tasks.CreateAsync(agent, incident.Id, new TaskInput("Note to self", null, network, agent.UserId, null));
+        await Tasks.EditAsync(agent, forDana.Id, forDana.Version, forDana.ToInput() with { Title = "Restore last night's backup" }, IncidentTaskStatus.Open);
+
+        await using var db = await host.DbAsync();
+        var notes = await db.Notifications.AsNoTracking().Where(n => n.IncidentId == incident.Id).ToListAsync();
+        var note = Assert.Single(notes);
+        Assert.Equal((dana.UserId, NotificationKind.TaskAssigned, $"/incidents/{incident.Id}#tasks"), (note.UserId, note.Kind, note.Link));
+        Assert.Contains("Restore the backup", note.Title);
+        Assert.Contains(dana.UserId, Assert.Single(announced, a => a.IncidentId == incident.Id).UserIds);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_incident_cancels_its_open_tasks_in_the_same_change()
+    {
+        var (agent, dana, incident, database) = await WorldAsync("Cancel with tasks");
+        var open = await Tasks.CreateAsync(agent, incident.Id, new TaskInput("Order a new disk", null, database, dana.UserId, null));
+        var done = await Tasks.CreateAsync(agent, incident.Id, new TaskInput("Check SMART data", null, database, null, null));
+        await Tasks.SetStatusAsync(agent, done.Id, null, IncidentTaskStatus.Done);
+
+        await host.Incidents.ChangeAsync(agent, incident.Id, null, new CancelIncident("Raised twice"));
+
+        var tasks = await Tasks.ListAsync(agent, incident.Id);
+        Assert.Equal((IncidentTaskStatus.Cancelled, CancelTasksWithIncident.Note), (tasks.Single(t => t.Id == open.Id).Status, tasks.Single(t => t.Id == open.Id).CompletionNote));
+        Assert.Equal(IncidentTaskStatus.Done, tasks.Single(t => t.Id == done.Id).Status);
+        Assert.Contains((await host.StoredAsync(incident.Id)).Activities, a => a.Field == TaskText.Topic && a.Text!.Contains("\"Order a new disk\": Open → Cancelled"));
+        Assert.DoesNotContain(await Tasks.MyTasksAsync(dana), r => r.Id == open.Id);
     }
 }

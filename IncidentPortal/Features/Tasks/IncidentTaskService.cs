@@ -122,7 +122,7 @@ public sealed partial class IncidentTaskService(IDbContextFactory<AppDbContext> 
         var incident = done.Incident;
         var due = done.Task.DueAt is null ? "" : $" Due {TaskText.Due(done.Task.DueAt)}.";
         return new NotificationRequest(NotificationKind.TaskAssigned, $"Task for you on {incident.Reference}: {done.Task.Title}",
-            $"{actor.Name} gave you a task on {incident.Reference} {incident.Title}.{due}", $"incidents/{incident.Id}#tasks", incident.Id);
+            $"{actor.Name} gave you a task on {incident.Reference} {incident.Title}.{due}", $"/incidents/{incident.Id}#tasks", incident.Id);
     }
 
     private static async Task<(IncidentTask Task, Incident Incident)> LoadAsync(AppDbContext db, int taskId, int? expectedVersion, CancellationToken ct)

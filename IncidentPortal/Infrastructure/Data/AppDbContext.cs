@@ -1,8 +1,10 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,6 +40,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
         builder.ApplyConfiguration(new IncidentTaskConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

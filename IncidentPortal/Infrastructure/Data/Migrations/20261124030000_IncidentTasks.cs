@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using static IncidentPortal.Infrastructure.Data.Migrations.MigrationColumns;
 
 namespace IncidentPortal.Infrastructure.Data.Migrations;
 
@@ -45,9 +43,4 @@ public sealed class IncidentTasks : Migration
     }
 
     protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("IncidentTasks");
-
-    /// <summary>An auto-generated integer key, in each provider's own terms (others ignore the annotation).</summary>
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
-        .Annotation("Sqlite:Autoincrement", true)
-        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }
