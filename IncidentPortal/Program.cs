@@ -23,9 +23,9 @@ builder.AddAccounts();
 builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
-builder.AddTasks();
 builder.AddAdmin();
 builder.AddDemoData();
+builder.AddTasks();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();
