@@ -114,7 +114,7 @@ public sealed partial class IncidentTaskService(IDbContextFactory<AppDbContext> 
             isNew || done.OwnerBefore == task.OwnerId ? null : done.OwnerBefore, task.Status, done.Text));
         await events.PublishAsync(new IncidentUpdated(incident.Id, incident.Number, incident.Version, actor.UserId, actor.Name,
             incident.ReporterId, incident.AssignmentGroupId, incident.AssigneeId, incident.Status,
-            [$"{TaskText.Topic}: {done.Text}"], HasPublicChange: false, PreviousTeamId: null, PreviousAssigneeId: null));
+            [done.Text], HasPublicChange: false, PreviousTeamId: null, PreviousAssigneeId: null));
     }
 
     private static NotificationRequest AssignedNotice(Change done, Actor actor)
