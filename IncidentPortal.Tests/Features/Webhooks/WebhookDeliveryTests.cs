@@ -179,12 +179,18 @@ public sealed class WebhookDeliveryTests(WebhookTestHost host) : IClassFixture<W
         {
             var incident = await host.ReportAsync("Email", Impact.Low, Urgency.Medium, "Calendar not syncing");
             var agent = await host.AgentAsync();
+            await host.Incidents.ChangeAsync(agent, incident.Id, null, new AssignIncident(incident.AssignmentGroupId!.Value, null));
             await host.Incidents.ChangeAsync(agent, incident.Id, null, new ResolveIncident(ResolutionCode.Fixed, "Re-synced the calendar", null));
 
             var resolved = await host.Receiver.NextAsync("/resolved");
-            var updated = await host.Receiver.NextAsync("/updated");
+            var assignedUpdate = await host.Receiver.NextAsync("/updated");
+            var resolvedUpdate = await host.Receiver.NextAsync("/updated");
+            Assert.Single(host.Receiver.At("/resolved"));
             Assert.Equal("incident.resolved", resolved.Header(WebhookRequest.EventHeader));
-            Assert.Equal("incident.updated", updated.Header(WebhookRequest.EventHeader));
+            Assert.Equal("incident.updated", assignedUpdate.Header(WebhookRequest.EventHeader));
+            Assert.Equal("incident.updated", resolvedUpdate.Header(WebhookRequest.EventHeader));
+            Assert.Contains("\"status\":\"Assigned\"", assignedUpdate.Body);
+            Assert.Contains("\"status\":\"Resolved\"", resolvedUpdate.Body);
             using var json = JsonDocument.Parse(resolved.Body);
             Assert.Equal("Resolved", json.RootElement.GetProperty("incident").GetProperty("status").GetString());
             Assert.Contains(json.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("to").GetString() == "Resolved");

@@ -25,7 +25,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> scripts = new();
     private readonly ConcurrentDictionary<string, TimeSpan> delays = new();
-    private readonly Channel<ReceivedWebhook> arrivals = Channel.CreateUnbounded<ReceivedWebhook>();
+    private readonly ConcurrentDictionary<string, Channel<ReceivedWebhook>> arrivals = new();
 
     private WebhookReceiver(WebApplication app) => this.app = app;
 
@@ -57,23 +57,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public void Delay(string path, TimeSpan delay) => delays[path] = delay;
 
-    /// <summary>Waits for the next request to <paramref name="path"/>.</summary>
+    /// <summary>Waits for the next request to <paramref name="path"/> not yet returned by this method.</summary>
     public async Task<ReceivedWebhook> NextAsync(string path, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
         try
         {
-            while (true)
-            {
-                var received = await arrivals.Reader.ReadAsync(cts.Token);
-                if (received.Path == path) return received;
-            }
+            return await Arrivals(path).Reader.ReadAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"No webhook arrived at {path}; got: {string.Join(", ", All.Select(r => r.Path))}");
         }
     }
+
+    private Channel<ReceivedWebhook> Arrivals(string path) => arrivals.GetOrAdd(path, _ => Channel.CreateUnbounded<ReceivedWebhook>());
 
     public IReadOnlyList<ReceivedWebhook> At(string path) => All.Where(r => r.Path == path).ToList();
 
@@ -89,7 +87,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         context.Response.StatusCode = status;
         if (status is >= 300 and < 400) context.Response.Headers.Location = BaseUrl + "/moved-here";
         await context.Response.WriteAsync(status < 400 ? "thanks" : $"nope {status}");
-        arrivals.Writer.TryWrite(received);
+        Arrivals(path).Writer.TryWrite(received);
     }
 
     public async ValueTask DisposeAsync()
