@@ -133,7 +133,7 @@ public sealed class WebhookDeliveryTests(WebhookTestHost host) : IClassFixture<W
     public async Task A_receiver_that_times_out_is_logged_and_retried_until_the_outbox_gives_up()
     {
         var (id, _) = await host.RegisterAsync("/slow", WebhookEvents.Created);
-        host.Receiver.Delay("/slow", TimeSpan.FromSeconds(3));
+        host.Receiver.Delay("/slow", TimeSpan.FromSeconds(6));
         try
         {
             await host.ReportAsync("Email", Impact.Low, Urgency.Medium, "Slow receiver");

@@ -20,7 +20,7 @@ public sealed class WebhookTestHost() : PortalFactory(new Dictionary<string, str
     ["Outbox:RetryBaseSeconds"] = "0.3",
     ["Outbox:MaxAttempts"] = "3",
     ["Webhooks:PortalUrl"] = "https://portal.example.test/",
-    ["Webhooks:TimeoutSeconds"] = "1",
+    ["Webhooks:TimeoutSeconds"] = "3", // generous: a cold first request on a busy machine must not time out
 }), IAsyncLifetime
 {
     public WebhookReceiver Receiver { get; private set; } = default!;
@@ -84,7 +84,7 @@ public sealed class WebhookTestHost() : PortalFactory(new Dictionary<string, str
     public async Task<List<WebhookAttemptRow>> AttemptsAsync(int endpointId, int count)
     {
         var admin = await AdminAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(40);
         while (true)
         {
             var rows = await Admin.DeliveriesAsync(admin, endpointId);
