@@ -119,6 +119,20 @@ public sealed class WebhookRulesTests
         Assert.Equal(2, changes.Count);
     }
 
+    [Fact]
+    public void Internal_timeline_events_stay_inside_and_public_ones_are_updates()
+    {
+        var incident = IncidentBuilder.InState(IncidentStatus.InProgress);
+        Assert.Equal(WebhookEvents.None, Triggered(incident, i => i.RecordEvent(IncidentBuilder.Agent, "SLA", "SECRET-SLA breach warning")));
+        Assert.Equal(WebhookEvents.Updated, Triggered(incident, i => i.RecordEvent(IncidentBuilder.Agent, "Alert", "Monitoring confirms recovery", isPublic: true)));
+
+        var first = incident.Activities.Count;
+        incident.RecordEvent(IncidentBuilder.Agent, "SLA", "SECRET-SLA internal");
+        incident.RecordEvent(IncidentBuilder.Agent, "Alert", "Recovered", isPublic: true);
+        var change = Assert.Single(WebhookPayloads.Changes(incident.Activities.Skip(first).ToList()));
+        Assert.Equal(new WebhookChange("event", "Alert", null, null, "Recovered"), change);
+    }
+
     private static WebhookEvents Triggered(Incident incident, Action<Incident> change)
     {
         var first = incident.Activities.Count;
