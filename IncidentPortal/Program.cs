@@ -5,6 +5,7 @@ using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
@@ -23,6 +24,7 @@ builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
 builder.AddAdmin();
+builder.AddWebhooks();
 builder.AddDemoData();
 builder.AddAdminBootstrap();
 
