@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Routing;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,10 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var number = await IncidentNumbers.NextAsync(db, ct);
-            incident = Incident.Report(number, draft, reporterId, by, matrix, supportTeam);
+            // Routing rules first; without a match the service's support team takes it.
+            var route = await IncidentRouter.DecideAsync(db, draft, matrix.PriorityFor(draft.Impact, draft.Urgency), supportTeam, ct);
+            incident = Incident.Report(number, draft, reporterId, by, matrix, route.Team, route.Note);
+            if (route is { RaiseTo: { } floor, RaiseReason: { } why }) incident.RaisePriority(by, floor, why);
             db.Incidents.Add(incident);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

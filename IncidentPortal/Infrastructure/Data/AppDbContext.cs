@@ -1,6 +1,7 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Teams;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<TeamAutoAssignment> TeamAutoAssignments => Set<TeamAutoAssignment>();
+    public DbSet<AgentAvailability> AgentAvailability => Set<AgentAvailability>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +36,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleConfiguration());
+        builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
+        builder.ApplyConfiguration(new AgentAvailabilityConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
