@@ -8,8 +8,10 @@ namespace IncidentPortal.Features.Incidents;
 
 /// <summary>Logs incidents and applies changes to them, with authorization, concurrency checks and events.</summary>
 public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFactory, PriorityMatrixService matrices,
-    IEventBus events, TimeProvider clock)
+    IEventBus events, TimeProvider clock, IEnumerable<IIncidentSaveHook>? saveHooks = null)
 {
+    private readonly IIncidentSaveHook[] hooks = saveHooks?.ToArray() ?? [];
+
     /// <summary>Logs an incident. An agent may log it for someone else (<paramref name="reporterId"/>).</summary>
     public async Task<Incident> ReportAsync(Actor actor, IncidentDraft draft, string? reporterId = null, CancellationToken ct = default)
     {
@@ -40,6 +42,9 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
             incident = Incident.Report(number, draft, reporterId, by, matrix, route.Team, route.Note);
             if (route is { RaiseTo: { } floor, RaiseReason: { } why }) incident.RaisePriority(by, floor, why);
             db.Incidents.Add(incident);
+            // The incident needs its id before hooks add rows that point at it; the transaction keeps it all-or-nothing.
+            await db.SaveChangesAsync(ct);
+            await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -86,7 +91,9 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
 
         var before = (incident.AssignmentGroupId, incident.AssigneeId, incident.Version);
         var firstNew = incident.Activities.Count;
-        await ApplyAsync(db, incident, new ChangeContext(actor.UserId, Now, actor.IsStaff), command, ct);
+        var by = new ChangeContext(actor.UserId, Now, actor.IsStaff);
+        await ApplyAsync(db, incident, by, command, ct);
+        await RunSaveHooksAsync(db, incident, incident.Activities.Skip(firstNew).ToList(), isNew: false, by, ct);
         try
         {
             await db.SaveChangesAsync(ct);
