@@ -1,9 +1,6 @@
 using IncidentPortal.Features.Routing;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace IncidentPortal.Infrastructure.Data.Migrations;
 
@@ -20,7 +17,7 @@ public sealed class RoutingAndAutoAssignment : Migration
         var m = migrationBuilder;
         m.CreateTable("RoutingRules", t => new
         {
-            Id = Identity(t.Column<int>(nullable: false)),
+            Id = MigrationColumns.Identity(t.Column<int>(nullable: false)),
             Name = t.Column<string>(maxLength: 100, nullable: false),
             IsEnabled = t.Column<bool>(nullable: false),
             Position = t.Column<int>(nullable: false),
@@ -72,8 +69,4 @@ public sealed class RoutingAndAutoAssignment : Migration
         migrationBuilder.DropTable("TeamAutoAssignments");
         migrationBuilder.DropTable("RoutingRules");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
-        .Annotation("Sqlite:Autoincrement", true)
-        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }
