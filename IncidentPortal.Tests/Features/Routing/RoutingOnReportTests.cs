@@ -26,6 +26,7 @@ public sealed class RoutingOnReportTests(SharedPortal app)
         var routed = Assert.Single(stored.Activities, a => a.Field == "Team");
         Assert.Equal($"Routed to {world.NetworkName} by rule 'VPN outages'", routed.Text);
         Assert.Contains("Routed to Network", ActivityText.Summary(routed));
+        Assert.Null(routed.ActorId); // the portal routed it, not the reporter
         await world.Rules.DeleteAsync(world.Admin, rule.Id!.Value);
     }
 

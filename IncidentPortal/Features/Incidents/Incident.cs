@@ -92,9 +92,10 @@ public partial class Incident
             : $"Logged by an agent on the reporter's behalf ({draft.Source})"));
         if (routeTo is not null)
         {
-            // Routed, not assigned: it waits in the team's queue, still New, until someone takes it.
+            // Routed, not assigned: it waits in the team's queue, still New, until someone takes it. The portal routed
+            // it, not the reporter, so the timeline says System.
             incident.AssignmentGroupId = routeTo.Id;
-            incident.Activities.Add(IncidentActivity.Change(by, "Team", null, routeTo.Name, isPublic: false,
+            incident.Activities.Add(IncidentActivity.Change(by with { ActorId = null, ActorIsAgent = false }, "Team", null, routeTo.Name, isPublic: false,
                 routeNote ?? "Routed to the team that supports the service"));
         }
         foreach (var activity in incident.Activities) activity.IncidentVersion = 1;
