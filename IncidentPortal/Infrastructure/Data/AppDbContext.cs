@@ -3,6 +3,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
+using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<TeamAutoAssignment> TeamAutoAssignments => Set<TeamAutoAssignment>();
     public DbSet<AgentAvailability> AgentAvailability => Set<AgentAvailability>();
+    public DbSet<StatusComponent> StatusComponents => Set<StatusComponent>();
+    public DbSet<PublicIncident> PublicIncidents => Set<PublicIncident>();
+    public DbSet<PublicIncidentUpdate> PublicIncidentUpdates => Set<PublicIncidentUpdate>();
+    public DbSet<ScheduledMaintenance> ScheduledMaintenances => Set<ScheduledMaintenance>();
+    public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,6 +53,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new RoutingRuleConfiguration());
         builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
         builder.ApplyConfiguration(new AgentAvailabilityConfiguration());
+        StatusPageConfiguration.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
