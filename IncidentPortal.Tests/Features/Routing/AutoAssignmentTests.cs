@@ -1,7 +1,9 @@
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
+using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentPortal.Tests.Features.Routing;
@@ -24,6 +26,8 @@ public sealed class AutoAssignmentTests : IAsyncLifetime
         await world.AgentAsync("jo", world.Network, available: false);
         Assert.True((await world.AutoAssign.SetModeAsync(world.Admin, world.Network, AutoAssignMode.RoundRobin)).Succeeded);
 
+        var announced = new System.Collections.Concurrent.ConcurrentQueue<NotificationsCreated>();
+        using var listening = app.Services.GetRequiredService<IEventBus>().Subscribe<NotificationsCreated>(n => { announced.Enqueue(n); return Task.CompletedTask; });
         var assignees = new List<string?>();
         for (var i = 0; i < 4; i++) assignees.Add((await world.StoredAsync((await world.ReportAsync($"VPN down {i}", service: world.Vpn)).Id)).AssigneeId);
 
@@ -38,6 +42,9 @@ public sealed class AutoAssignmentTests : IAsyncLifetime
         var notified = await app.WithDbAsync(db => db.Notifications.Where(n => n.IncidentId == last.Id).ToListAsync());
         var notification = Assert.Single(notified);
         Assert.Equal((last.AssigneeId, NotificationKind.Assigned), (notification.UserId, notification.Kind));
+        // Announced (bells, toasts) once committed, to the assignee only: one per auto-assignment.
+        Assert.Equal(5, announced.Count);
+        Assert.Contains(announced, n => n.IncidentId == last.Id && n.UserIds.SequenceEqual([last.AssigneeId!]) && n.Kind == NotificationKind.Assigned);
     }
 
     [Fact]
