@@ -9,6 +9,8 @@ namespace IncidentPortal.Features.Routing;
 
 internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
 {
+    public const int MaxListLength = 2000;
+
     public void Configure(EntityTypeBuilder<RoutingRule> rule)
     {
         rule.ToTable("RoutingRules");
@@ -34,7 +36,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
                 text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(parse).ToList(),
                 new ValueComparer<List<T>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (h, v) => HashCode.Combine(h, v)),
                     list => list.ToList()))
-            .HasMaxLength(2000).IsRequired();
+            .HasMaxLength(MaxListLength).IsRequired();
 }
 
 internal sealed class TeamAutoAssignmentConfiguration : IEntityTypeConfiguration<TeamAutoAssignment>

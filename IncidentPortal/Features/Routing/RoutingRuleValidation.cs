@@ -16,6 +16,11 @@ internal static class RoutingRuleValidation
             return AdminResult.Invalid(RoutingAdminService.TeamField, "Choose the team that matching incidents go to.");
         if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct))
             return AdminResult.Invalid(RoutingAdminService.TeamField, "That team no longer exists; choose another.");
+        // The lists are stored as text of bounded length (RoutingRuleConfiguration); hundreds of choices would not fit.
+        if (string.Join(",", input.CategoryIds.Distinct()).Length > RoutingRuleConfiguration.MaxListLength)
+            return AdminResult.Invalid(RoutingAdminService.CategoriesField, "Too many categories; choose their main categories instead.");
+        if (string.Join(",", input.ServiceIds.Distinct()).Length > RoutingRuleConfiguration.MaxListLength)
+            return AdminResult.Invalid(RoutingAdminService.ServicesField, "Too many services; split the rule in two.");
         if (input.CategoryIds.Count > 0 && await db.Categories.CountAsync(c => input.CategoryIds.Contains(c.Id), ct) != input.CategoryIds.Distinct().Count())
             return AdminResult.Invalid(RoutingAdminService.CategoriesField, "A chosen category no longer exists; choose again.");
         if (input.ServiceIds.Count > 0 && await db.Services.CountAsync(s => input.ServiceIds.Contains(s.Id), ct) != input.ServiceIds.Distinct().Count())
