@@ -6,6 +6,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
@@ -25,6 +26,7 @@ builder.AddCatalog();
 builder.AddIncidents();
 builder.AddIncidentRouting();
 builder.AddAdmin();
+builder.AddWebhooks();
 builder.AddDemoData();
 builder.AddAdminBootstrap();
 

@@ -5,6 +5,7 @@ using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PublicIncidentUpdate> PublicIncidentUpdates => Set<PublicIncidentUpdate>();
     public DbSet<ScheduledMaintenance> ScheduledMaintenances => Set<ScheduledMaintenance>();
     public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +57,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
         builder.ApplyConfiguration(new AgentAvailabilityConfiguration());
         StatusPageConfiguration.Configure(builder);
+        builder.ApplyConfiguration(new WebhookEndpointConfiguration());
+        builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
