@@ -31,6 +31,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-services", "/admin/services", "Services", DemoUsers.Admin),
         new("admin-categories", "/admin/categories", "Categories", DemoUsers.Admin),
         new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
+        new("admin-routing", "/admin/routing", "Routing rules", DemoUsers.Admin),
         new("admin-webhooks", "/admin/webhooks", "Webhooks", DemoUsers.Admin),
     ];
 

@@ -2,6 +2,7 @@ using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Teams;
@@ -25,6 +26,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<TeamAutoAssignment> TeamAutoAssignments => Set<TeamAutoAssignment>();
+    public DbSet<AgentAvailability> AgentAvailability => Set<AgentAvailability>();
     public DbSet<StatusComponent> StatusComponents => Set<StatusComponent>();
     public DbSet<PublicIncident> PublicIncidents => Set<PublicIncident>();
     public DbSet<PublicIncidentUpdate> PublicIncidentUpdates => Set<PublicIncidentUpdate>();
@@ -52,6 +56,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleConfiguration());
+        builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
+        builder.ApplyConfiguration(new AgentAvailabilityConfiguration());
         StatusPageConfiguration.Configure(builder);
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
