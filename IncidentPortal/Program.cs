@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Api;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
@@ -19,6 +20,7 @@ builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
 builder.AddAdmin();
+builder.AddApi();
 builder.AddDemoData();
 builder.AddAdminBootstrap();
 
@@ -26,6 +28,7 @@ var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
+app.UseApi();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -33,6 +36,7 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapApi();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Teams;
@@ -16,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new ApiKeyConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
