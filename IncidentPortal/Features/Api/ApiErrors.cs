@@ -56,7 +56,8 @@ public static class ApiErrors
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             context.Response.StatusCode = e.StatusCode;
-            detail = e.Message;
+            // "Failed to read parameter … as JSON" says where; the JSON error says what (field and expected type).
+            detail = e.InnerException is System.Text.Json.JsonException json ? $"{e.Message} {json.Message}" : e.Message;
         }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {

@@ -28,6 +28,8 @@ public static class ApiSetup
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(AuthenticationScheme).RequireAuthenticatedUser());
         // Enums travel by name ("InProgress", "P2"): readable, and stable when an enum gains a member.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Binding failures (bad JSON, a wrong enum name) throw, so UseApiProblemResponses can say what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
         return builder;
     }

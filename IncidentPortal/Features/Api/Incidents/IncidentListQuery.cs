@@ -34,10 +34,10 @@ public sealed class IncidentListParameters
     public string? Q { get; set; }
     [Description("true: only incidents you reported (reporters only ever see their own).")]
     public bool? ReportedByMe { get; set; }
-    [Description("Sort key (default: Created).")]
-    public ApiIncidentSort? Sort { get; set; }
-    [Description("Sort order (default: Desc, newest or most urgent first).")]
-    public ApiSortOrder? Order { get; set; }
+    [Description("Sort key: created (default), updated, priority or reference.")]
+    public string? Sort { get; set; }
+    [Description("Sort order: desc (default: newest or most urgent first) or asc.")]
+    public string? Order { get; set; }
     [Description("Page number, from 1.")]
     public int? Page { get; set; }
     [Description("Incidents per page, 1 to 200 (default 25).")]
@@ -52,7 +52,7 @@ public sealed class IncidentListParameters
 public sealed class IncidentListQuery(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<(IReadOnlyList<IncidentRow> Rows, int Total)> ListAsync(Actor actor, IncidentListParameters p, int page, int pageSize,
-        CancellationToken ct = default)
+        ApiIncidentSort sort, ApiSortOrder order, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incidents = db.Incidents.AsNoTracking();
@@ -81,7 +81,7 @@ public sealed class IncidentListQuery(IDbContextFactory<AppDbContext> dbFactory)
         incidents = QueueSearch.Apply(incidents, p.Q, caseSensitiveLike: !db.Database.IsSqlite());
 
         var total = await incidents.CountAsync(ct);
-        var sorted = Sort(incidents, p.Sort ?? ApiIncidentSort.Created, p.Order != ApiSortOrder.Asc);
+        var sorted = Sort(incidents, sort, order == ApiSortOrder.Desc);
         var rows = await IncidentQueries.Rows(sorted.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
         return (rows, total);
     }

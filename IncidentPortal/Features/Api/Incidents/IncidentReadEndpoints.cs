@@ -32,7 +32,12 @@ public static class IncidentReadEndpoints
         if (parameters.Q?.Length > QueueQuery.MaxSearchLength)
             return ApiErrors.Invalid("q", $"The search can be at most {QueueQuery.MaxSearchLength} characters.");
 
-        var (rows, total) = await query.ListAsync(Actor.From(user), parameters, page, pageSize, ct);
+        if (!Enum.TryParse<ApiIncidentSort>(parameters.Sort ?? nameof(ApiIncidentSort.Created), ignoreCase: true, out var sort) || !Enum.IsDefined(sort))
+            return ApiErrors.Invalid("sort", "Sort by created, updated, priority or reference.");
+        if (!Enum.TryParse<ApiSortOrder>(parameters.Order ?? nameof(ApiSortOrder.Desc), ignoreCase: true, out var order) || !Enum.IsDefined(order))
+            return ApiErrors.Invalid("order", "The order is asc or desc.");
+
+        var (rows, total) = await query.ListAsync(Actor.From(user), parameters, page, pageSize, sort, order, ct);
         var totalPages = (total + pageSize - 1) / pageSize;
         return TypedResults.Ok(new ApiPage<ApiIncidentSummary>(rows.Select(ApiIncidentSummary.From).ToList(), page, pageSize, total, totalPages,
             page < totalPages ? PageLink(request, page + 1) : null,

@@ -32,6 +32,8 @@ public static class IncidentWriteEndpoints
     private static async Task<Results<Created<ApiIncident>, ValidationProblem>> CreateAsync(ApiNewIncident body, ClaimsPrincipal user,
         IncidentService incidents, IncidentQueries queries, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(body.Title)) return ApiErrors.Invalid("title", "The title is required.");
+        if (body.Title.Trim().Length > Incident.MaxTitleLength) return ApiErrors.Invalid("title", $"The title can be at most {Incident.MaxTitleLength} characters.");
         if (body.Impact is not { } impact || !Enum.IsDefined(impact)) return ApiErrors.Invalid("impact", "Say how many people are affected: High, Medium or Low.");
         if (body.Urgency is not { } urgency || !Enum.IsDefined(urgency)) return ApiErrors.Invalid("urgency", "Say how urgent it is: High, Medium or Low.");
         if (body.Description?.Length > Incident.MaxTextLength)
