@@ -21,6 +21,7 @@ public static class ApiSetup
         var services = builder.Services;
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<IncidentListQuery>();
+        services.AddSingleton<Docs.ApiDocsSource>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(AuthenticationScheme, "API key or cookie", options => options.ForwardDefaultSelector = context =>

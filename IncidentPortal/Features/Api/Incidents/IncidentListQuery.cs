@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Infrastructure.Data;
@@ -17,30 +18,43 @@ public sealed class IncidentListParameters
     public const int MaxPageSize = 200;
 
     [Description("Only these statuses (repeat for several: status=New&status=Assigned).")]
+    [FromQuery(Name = "status")]
     public IncidentStatus[]? Status { get; set; }
     [Description("true: only open incidents (New, Assigned, In progress, On hold); false: only resolved, closed or cancelled ones.")]
+    [FromQuery(Name = "open")]
     public bool? Open { get; set; }
     [Description("Only these priorities (repeat for several).")]
+    [FromQuery(Name = "priority")]
     public Priority[]? Priority { get; set; }
     [Description("Assignment group (team id).")]
+    [FromQuery(Name = "team")]
     public int? Team { get; set; }
     [Description("Assignee: a user id, 'me', or 'none' for unassigned.")]
+    [FromQuery(Name = "assignee")]
     public string? Assignee { get; set; }
     [Description("Affected service id.")]
+    [FromQuery(Name = "service")]
     public int? Service { get; set; }
     [Description("Category id; a parent category also matches its subcategories.")]
+    [FromQuery(Name = "category")]
     public int? Category { get; set; }
     [Description("Words that must all appear in the title or description, or a reference (INC-000123).")]
+    [FromQuery(Name = "q")]
     public string? Q { get; set; }
     [Description("true: only incidents you reported (reporters only ever see their own).")]
+    [FromQuery(Name = "reportedByMe")]
     public bool? ReportedByMe { get; set; }
     [Description("Sort key: created (default), updated, priority or reference.")]
+    [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
     [Description("Sort order: desc (default: newest or most urgent first) or asc.")]
+    [FromQuery(Name = "order")]
     public string? Order { get; set; }
     [Description("Page number, from 1.")]
+    [FromQuery(Name = "page")]
     public int? Page { get; set; }
     [Description("Incidents per page, 1 to 200 (default 25).")]
+    [FromQuery(Name = "pageSize")]
     public int? PageSize { get; set; }
 }
 

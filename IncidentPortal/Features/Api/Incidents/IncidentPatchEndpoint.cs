@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using IncidentPortal.Features.Accounts;
@@ -15,7 +16,7 @@ namespace IncidentPortal.Features.Api.Incidents;
 /// </summary>
 public static class IncidentPatchEndpoint
 {
-    internal static async Task<Results<Ok<ApiIncident>, ValidationProblem, ProblemHttpResult>> PatchAsync(string incident, HttpContext http,
+    internal static async Task<Results<Ok<ApiIncident>, ValidationProblem, ProblemHttpResult>> PatchAsync([Description(IncidentReadEndpoints.IncidentParameter)] string incident, HttpContext http,
         ClaimsPrincipal user, IncidentListQuery list, IncidentService incidents, IncidentQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType() && http.Request.ContentType?.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase) != true)

@@ -44,15 +44,16 @@ public sealed record ApiTimelineEntry(long Id, DateTime At, string Actor, Activi
 }
 
 /// <param name="ReporterId">Agents only: log the incident on behalf of this user (the caller).</param>
-public sealed record ApiNewIncident(string? Title, string? Description, Impact? Impact, Urgency? Urgency,
-    int? ServiceId, int? CategoryId, string? ReporterId);
+public sealed record ApiNewIncident(string? Title, Impact? Impact, Urgency? Urgency, string? Description = null,
+    int? ServiceId = null, int? CategoryId = null, string? ReporterId = null);
 
 /// <summary>
 /// The fields to change (agents only); leave out what stays. <c>null</c> clears description, service, category or
 /// assignee. <c>priority</c> with <c>priorityReason</c> overrides the matrix; <c>clearPriorityOverride</c> hands it back.
 /// </summary>
-public sealed record ApiIncidentPatch(string? Title, string? Description, Impact? Impact, Urgency? Urgency, int? ServiceId,
-    int? CategoryId, int? TeamId, string? AssigneeId, Priority? Priority, string? PriorityReason, bool? ClearPriorityOverride);
+public sealed record ApiIncidentPatch(string? Title = null, string? Description = null, Impact? Impact = null, Urgency? Urgency = null,
+    int? ServiceId = null, int? CategoryId = null, int? TeamId = null, string? AssigneeId = null, Priority? Priority = null,
+    string? PriorityReason = null, bool? ClearPriorityOverride = null);
 
 public enum ApiTransitionAction { Start, Hold, Resolve, Close, Cancel, Reopen }
 
@@ -60,9 +61,9 @@ public enum ApiTransitionAction { Start, Hold, Resolve, Close, Cancel, Reopen }
 /// A status move. <c>hold</c> needs <c>holdReason</c>; <c>resolve</c> needs <c>resolutionCode</c> and <c>notes</c>
 /// (and may carry a <c>workaround</c>); <c>cancel</c> needs <c>reason</c>; <c>reopen</c> needs <c>comment</c>.
 /// </summary>
-public sealed record ApiTransition(ApiTransitionAction? Action, OnHoldReason? HoldReason, ResolutionCode? ResolutionCode,
-    string? Notes, string? Workaround, string? Reason, string? Comment);
+public sealed record ApiTransition(ApiTransitionAction? Action, OnHoldReason? HoldReason = null, ResolutionCode? ResolutionCode = null,
+    string? Notes = null, string? Workaround = null, string? Reason = null, string? Comment = null);
 
 /// <param name="IsPublic">True: a comment the reporter sees. False: an internal work note (agents only).
 /// Left out: public for the reporter, a work note for agents (the safe default).</param>
-public sealed record ApiNewComment(string? Text, bool? IsPublic);
+public sealed record ApiNewComment(string? Text, bool? IsPublic = null);

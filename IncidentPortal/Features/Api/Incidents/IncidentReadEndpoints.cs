@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Incidents;
@@ -9,6 +10,8 @@ namespace IncidentPortal.Features.Api.Incidents;
 /// <summary><c>GET</c> on incidents: lists, one incident, its timeline.</summary>
 public static class IncidentReadEndpoints
 {
+    internal const string IncidentParameter = "The incident's id (42) or reference (INC-000042).";
+
     public static void MapIncidentReads(this RouteGroupBuilder incidents)
     {
         incidents.MapGet("", ListAsync).WithName("listIncidents").WithSummary("List incidents")
@@ -44,7 +47,7 @@ public static class IncidentReadEndpoints
             page > 1 && totalPages > 0 ? PageLink(request, Math.Min(page - 1, totalPages)) : null));
     }
 
-    private static async Task<Ok<ApiIncident>> GetAsync(string incident, ClaimsPrincipal user, IncidentListQuery list,
+    private static async Task<Ok<ApiIncident>> GetAsync([Description(IncidentParameter)] string incident, ClaimsPrincipal user, IncidentListQuery list,
         IncidentQueries queries, HttpResponse response, CancellationToken ct)
     {
         var details = await queries.GetAsync(Actor.From(user), await ResolveAsync(list, incident, ct), ct);
@@ -52,7 +55,7 @@ public static class IncidentReadEndpoints
         return TypedResults.Ok(ApiIncident.From(details));
     }
 
-    private static async Task<Ok<List<ApiTimelineEntry>>> TimelineAsync(string incident, ClaimsPrincipal user, IncidentListQuery list,
+    private static async Task<Ok<List<ApiTimelineEntry>>> TimelineAsync([Description(IncidentParameter)] string incident, ClaimsPrincipal user, IncidentListQuery list,
         IncidentQueries queries, CancellationToken ct)
     {
         var details = await queries.GetAsync(Actor.From(user), await ResolveAsync(list, incident, ct), ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using IncidentPortal.Features.Accounts;
@@ -47,7 +48,7 @@ public static class IncidentWriteEndpoints
         return TypedResults.Created($"/api/v1/incidents/{created.Id}", ApiIncident.From(details));
     }
 
-    private static async Task<Results<Ok<ApiIncident>, ValidationProblem, ProblemHttpResult>> TransitionAsync(string incident, ApiTransition body,
+    private static async Task<Results<Ok<ApiIncident>, ValidationProblem, ProblemHttpResult>> TransitionAsync([Description(IncidentReadEndpoints.IncidentParameter)] string incident, ApiTransition body,
         ClaimsPrincipal user, HttpContext http, IncidentListQuery list, IncidentService incidents, IncidentQueries queries, CancellationToken ct)
     {
         IncidentCommand? command = body.Action switch
@@ -78,7 +79,7 @@ public static class IncidentWriteEndpoints
         return TypedResults.Ok(ApiIncident.From(details));
     }
 
-    private static async Task<Results<Created<ApiTimelineEntry>, ProblemHttpResult>> CommentAsync(string incident, ApiNewComment body,
+    private static async Task<Results<Created<ApiTimelineEntry>, ProblemHttpResult>> CommentAsync([Description(IncidentReadEndpoints.IncidentParameter)] string incident, ApiNewComment body,
         ClaimsPrincipal user, IncidentListQuery list, IncidentService incidents, IncidentQueries queries, CancellationToken ct)
     {
         var actor = Actor.From(user);
