@@ -69,7 +69,7 @@ public sealed class ApiTests(PortalServer server, BrowserFixture browser, ITestO
 
         var get = page.Locator("#op-getIncident");
         await get.Locator("summary").ClickAsync();
-        await Expect(get.GetByRole(AriaRole.Cell, new() { Name = "incident", Exact = true })).ToBeVisibleAsync();
+        await Expect(get.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex(@"^incident\W*$") })).ToBeVisibleAsync();
         await get.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await Expect(get.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Fill in incident.");
 
