@@ -2,7 +2,10 @@ using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +21,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<StatusComponent> StatusComponents => Set<StatusComponent>();
+    public DbSet<PublicIncident> PublicIncidents => Set<PublicIncident>();
+    public DbSet<PublicIncidentUpdate> PublicIncidentUpdates => Set<PublicIncidentUpdate>();
+    public DbSet<ScheduledMaintenance> ScheduledMaintenances => Set<ScheduledMaintenance>();
+    public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,6 +46,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
+        StatusPageConfiguration.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
