@@ -15,7 +15,7 @@ namespace IncidentPortal.Tests.E2E.Harness;
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     private const int KeptOutputLines = 4000;
 
