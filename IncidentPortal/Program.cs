@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Api;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
@@ -28,6 +29,7 @@ builder.AddIncidents();
 builder.AddIncidentRouting();
 builder.AddAdmin();
 builder.AddWebhooks();
+builder.AddApi();
 builder.AddDemoData();
 builder.AddTasks();
 builder.AddAdminBootstrap();
@@ -36,6 +38,7 @@ var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
+app.UseApi();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -43,6 +46,7 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapApi();
 
 app.Run();
 

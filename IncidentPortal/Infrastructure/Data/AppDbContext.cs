@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
@@ -23,6 +24,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
@@ -53,6 +55,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
         builder.ApplyConfiguration(new IncidentTaskConfiguration());
+        builder.ApplyConfiguration(new ApiKeyConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
