@@ -1,6 +1,8 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Integrations;
 using IncidentPortal.Features.Teams;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<AlertIntegration> AlertIntegrations => Set<AlertIntegration>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +37,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new AlertIntegrationConfiguration());
+        builder.ApplyConfiguration(new AlertConfiguration());
+        builder.ApplyConfiguration(new AlertOccurrenceConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

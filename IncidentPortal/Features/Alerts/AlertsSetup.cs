@@ -1,0 +1,21 @@
+using IncidentPortal.Features.Alerts.Ingest;
+using IncidentPortal.Features.Integrations;
+
+namespace IncidentPortal.Features.Alerts;
+
+public static class AlertsSetup
+{
+    /// <summary>Integrations and keys, the ingest pipeline with its single writer, and the alert pages' queries.</summary>
+    public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
+    {
+        builder.AddIntegrations();
+        builder.Services.AddSingleton<AlertFollowUps>();
+        builder.Services.AddSingleton<AlertWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AlertWriter>());
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<AlertQueries>();
+        return builder;
+    }
+
+    public static WebApplication MapAlerts(this WebApplication app) => app.MapAlertIngest();
+}
