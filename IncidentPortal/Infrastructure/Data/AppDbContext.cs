@@ -2,8 +2,10 @@ using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Integrations;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AlertIntegration> AlertIntegrations => Set<AlertIntegration>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
@@ -37,6 +42,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         builder.ApplyConfiguration(new AlertIntegrationConfiguration());
         builder.ApplyConfiguration(new AlertConfiguration());
         builder.ApplyConfiguration(new AlertOccurrenceConfiguration());
