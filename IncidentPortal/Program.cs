@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
@@ -22,6 +23,7 @@ builder.AddAccounts();
 builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
+builder.AddAlerts();
 builder.AddAdmin();
 builder.AddDemoData();
 builder.AddAdminBootstrap();
@@ -37,6 +39,7 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapAlerts();
 
 app.Run();
 

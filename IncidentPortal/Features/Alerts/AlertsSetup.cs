@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Alerts.Ingest;
 using IncidentPortal.Features.Integrations;
+using IncidentPortal.Infrastructure.Outbox;
 
 namespace IncidentPortal.Features.Alerts;
 
@@ -10,6 +11,7 @@ public static class AlertsSetup
     {
         builder.AddIntegrations();
         builder.Services.AddSingleton<AlertFollowUps>();
+        builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<AlertFollowUps>());
         builder.Services.AddSingleton<AlertWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AlertWriter>());
         builder.Services.AddSingleton<IngestPipeline>();

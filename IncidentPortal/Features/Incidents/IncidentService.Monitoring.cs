@@ -6,7 +6,7 @@ public sealed partial class IncidentService
 {
     /// <summary>
     /// Logs an incident as the system (monitoring) inside the caller's unit of work: <paramref name="db"/> must have a
-    /// transaction open; the caller saves and commits, then calls <see cref="PublishCreatedAsync"/>. The priority is
+    /// transaction open (this saves within it); the caller saves the rest and commits, then calls <see cref="PublishCreatedAsync"/>. The priority is
     /// reached through the matrix where a cell gives it, else set as an override with <paramref name="reason"/>.
     /// </summary>
     public async Task<Incident> ReportAsSystemAsync(AppDbContext db, IncidentDraft draft, string reporterId, Named<int> team,
@@ -25,6 +25,9 @@ public sealed partial class IncidentService
         }, reporterId, by, matrix, team);
         if (incident.Priority != priority) incident.OverridePriority(by, priority, reason);
         db.Incidents.Add(incident);
+        // As in ReportAsync: hooks need the id, so save now; the caller's transaction still makes it all-or-nothing.
+        await db.SaveChangesAsync(ct);
+        await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
         return incident;
     }
 

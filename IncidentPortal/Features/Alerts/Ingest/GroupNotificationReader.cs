@@ -52,7 +52,7 @@ public static class GroupNotificationReader
 
         var name = labels.GetValueOrDefault("alertname") ?? labels.GetValueOrDefault("__alert_rule_title__") ?? "Alert";
         var summary = Pick(annotations, "summary") ?? Pick(annotations, "description") ?? name;
-        summary = Limit(summary, Alert.MaxSummaryLength);
+        summary = Limit(summary, Alert.MaxSummaryLength)!;
         var title = summary == name ? name : $"{name}: {summary}";
         return new AlertSignal(action, key, summary,
             AlertSeverities.Parse(labels.GetValueOrDefault("severity")) ?? AlertSeverity.Warning,
