@@ -23,9 +23,9 @@ builder.AddAccounts();
 builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
-builder.AddAlerts();
 builder.AddAdmin();
 builder.AddDemoData();
+builder.AddAlerts();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();

@@ -1,12 +1,13 @@
 using IncidentPortal.Features.Alerts.Ingest;
 using IncidentPortal.Features.Integrations;
+using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Outbox;
 
 namespace IncidentPortal.Features.Alerts;
 
 public static class AlertsSetup
 {
-    /// <summary>Integrations and keys, the ingest pipeline with its single writer, and the alert pages' queries.</summary>
+    /// <summary>Call after AddDemoData (demo alerts need the demo teams). Integrations and keys, the ingest pipeline with its single writer, and the alert pages' queries.</summary>
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
     {
         builder.AddIntegrations();
@@ -16,6 +17,7 @@ public static class AlertsSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<AlertWriter>());
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<AlertQueries>();
+        if (builder.Configuration.GetValue<bool>("DemoData:Seed")) builder.Services.AddSingleton<IStartupSeeder, DemoAlerts>();
         return builder;
     }
 
