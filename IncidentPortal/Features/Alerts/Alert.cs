@@ -63,12 +63,7 @@ public class Alert
     }
 
     /// <summary>For an alert whose incident is inserted in the same transaction (its id is not known yet).</summary>
-    public static Alert OpenFor(Incidents.Incident incident, int integrationId, string key, AlertSignal signal, DateTime now)
-    {
-        var alert = Open(integrationId, key, signal, now, incident.Id);
-        alert.Incident = incident;
-        return alert;
-    }
+    public void AttachTo(Incidents.Incident incident) => (Incident, IncidentId) = (incident, incident.Id);
 
     public Incidents.Incident? Incident { get; private set; }
 

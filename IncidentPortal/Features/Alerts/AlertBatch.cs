@@ -15,6 +15,9 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
 {
     private readonly Dictionary<(int, string), Alert> open = [];
     private readonly List<Alert> opened = [];
+    /// <summary>Incidents to open, created together at the end of the batch (one number reservation, one insert).</summary>
+    private readonly List<(SystemReport Report, List<Alert> Alerts)> pending = [];
+    private readonly Dictionary<Alert, int> pendingOf = [];
     public List<Incident> CreatedIncidents { get; } = [];
     /// <summary>Read after the save: an incident inserted in this batch has its id only then.</summary>
     public List<Func<AlertFollowUp>> FollowUps { get; } = [];
@@ -28,6 +31,16 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
         {
             foreach (var signal in submission.Signals) submission.Applied.Add(await ApplyAsync(submission.Integration, signal, ct));
         }
+        var created = await incidents.ReportAsSystemAsync(db, pending.Select(p => p.Report).ToList(), ct);
+        foreach (var ((_, alerts), incident) in pending.Zip(created))
+        {
+            foreach (var alert in alerts)
+            {
+                alert.AttachTo(incident);
+                db.Alerts.Add(alert);
+            }
+        }
+        CreatedIncidents.AddRange(created);
     }
 
     private async Task LoadOpenAlertsAsync(IReadOnlyList<AlertSubmission> submissions, CancellationToken ct)
@@ -80,15 +93,17 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
 
     private async Task<(string, Alert?, bool)> OpenAsync(ActiveIntegration integration, string key, AlertSignal signal, CancellationToken ct)
     {
-        Alert alert;
-        var correlated = false;
-        if (await CorrelatedIncidentAsync(integration, signal, ct) is { } target)
+        var target = await CorrelatedIncidentAsync(integration, signal, ct);
+        var alert = Alert.Open(integration.Id, key, signal, now, target?.Id ?? 0);
+        if (target is { Pending: { } index })
         {
-            correlated = true;
-            alert = target.New is { } incident
-                ? Alert.OpenFor(incident, integration.Id, key, signal, now)
-                : Alert.Open(integration.Id, key, signal, now, target.Id);
-            if (target.New is null) FollowUps.Add(() => new AlertNote(target.Id, $"Alert joined this incident (same service \"{signal.Service}\"): {signal.Summary}"));
+            pending[index].Alerts.Add(alert);
+            pendingOf[alert] = index;
+        }
+        else if (target is not null)
+        {
+            db.Alerts.Add(alert);
+            FollowUps.Add(() => new AlertNote(target.Id, $"Alert joined this incident (same service \"{signal.Service}\"): {signal.Summary}"));
         }
         else
         {
@@ -96,19 +111,18 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
             var priority = settings.PriorityFor(signal.Severity);
             var draft = new IncidentDraft(signal.Title, signal.Description, Impact.Medium, Urgency.Medium, IncidentSource.Monitoring,
                 settings.ServiceId, settings.CategoryId);
-            var incident = await incidents.ReportAsSystemAsync(db, draft, MonitoringAccount.UserId,
-                new Named<int>(settings.TeamId, integration.TeamName), priority,
-                $"Alert severity {AlertSeverities.Label(signal.Severity)} maps to {priority} ({settings.Name})", ct);
-            CreatedIncidents.Add(incident);
-            alert = Alert.OpenFor(incident, integration.Id, key, signal, now);
+            pending.Add((new SystemReport(draft, MonitoringAccount.UserId, new Named<int>(settings.TeamId, integration.TeamName), priority,
+                $"Alert severity {AlertSeverities.Label(signal.Severity)} maps to {priority} ({settings.Name})"), [alert]));
+            pendingOf[alert] = pending.Count - 1;
         }
-        db.Alerts.Add(alert);
+        // Alerts of incidents still to be created are added once those exist (their foreign key needs the id).
         open[(integration.Id, key)] = alert;
         opened.Add(alert);
-        return Applied(key, alert, opened: alert.Incident is { } created && CreatedIncidents.Contains(created) && !correlated);
+        return Applied(key, alert, opened: target is null);
     }
 
-    private sealed record Target(int Id, Incident? New);
+    /// <summary>An existing incident (<see cref="Id"/>), or one this batch opens (<see cref="Pending"/>).</summary>
+    private sealed record Target(int Id, int? Pending);
 
     /// <summary>An open incident with an alert of the same service first seen within the integration's window.</summary>
     private async Task<Target?> CorrelatedIncidentAsync(ActiveIntegration integration, AlertSignal signal, CancellationToken ct)
@@ -117,7 +131,7 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
         if (minutes <= 0 || signal.Service is not { } service) return null;
         var since = now.AddMinutes(-minutes);
         if (opened.LastOrDefault(a => a.IntegrationId == integration.Id && a.Service == service && a.FirstSeenAt >= since) is { } sibling)
-            return sibling.Incident is { Id: 0 } pending ? new Target(0, pending) : new Target(sibling.IncidentId, null);
+            return pendingOf.TryGetValue(sibling, out var index) ? new Target(0, index) : new Target(sibling.IncidentId, null);
         var openStatuses = IncidentLifecycle.OpenStatuses;
         var id = await db.Alerts.Where(a => a.IntegrationId == integration.Id && a.Service == service && a.FirstSeenAt >= since)
             .Join(db.Incidents.Where(i => openStatuses.Contains(i.Status)), a => a.IncidentId, i => i.Id, (a, i) => new { i.Id, a.FirstSeenAt })

@@ -2,33 +2,45 @@ using IncidentPortal.Infrastructure.Data;
 
 namespace IncidentPortal.Features.Incidents;
 
+/// <summary>An incident the system logs for monitoring: routed to <paramref name="Team"/> at <paramref name="Priority"/>.</summary>
+public sealed record SystemReport(IncidentDraft Draft, string ReporterId, Named<int> Team, Priority Priority, string PriorityReason);
+
 public sealed partial class IncidentService
 {
     /// <summary>
-    /// Logs an incident as the system (monitoring) inside the caller's unit of work: <paramref name="db"/> must have a
-    /// transaction open (this saves within it); the caller saves the rest and commits, then calls <see cref="PublishCreatedAsync"/>. The priority is
-    /// reached through the matrix where a cell gives it, else set as an override with <paramref name="reason"/>.
+    /// Logs incidents as the system (monitoring) inside the caller's unit of work: <paramref name="db"/> must have a
+    /// transaction open (this saves within it, numbers taken in one step); the caller commits, then calls
+    /// <see cref="PublishCreatedAsync"/>. Each priority is reached through the matrix where a cell gives it, else set as
+    /// an override with its reason.
     /// </summary>
-    public async Task<Incident> ReportAsSystemAsync(AppDbContext db, IncidentDraft draft, string reporterId, Named<int> team,
-        Priority priority, string reason, CancellationToken ct)
+    public async Task<List<Incident>> ReportAsSystemAsync(AppDbContext db, IReadOnlyList<SystemReport> reports, CancellationToken ct)
     {
+        if (reports.Count == 0) return [];
         var matrix = await matrices.CurrentAsync(ct);
-        var cell = matrix.Cells.Where(c => c.Priority == priority)
-            .OrderBy(c => Math.Abs((int)c.Impact - (int)c.Urgency)).ThenBy(c => c.Impact).FirstOrDefault();
         var by = new ChangeContext(null, Now, ActorIsAgent: false);
-        var number = await IncidentNumbers.NextAsync(db, ct);
-        var incident = Incident.Report(number, draft with
+        var first = await IncidentNumbers.ReserveAsync(db, reports.Count, ct);
+        var created = new List<Incident>(reports.Count);
+        foreach (var (report, index) in reports.Select((r, i) => (r, i)))
         {
-            Impact = cell?.Impact ?? Impact.Medium,
-            Urgency = cell?.Urgency ?? Urgency.Medium,
-            Source = IncidentSource.Monitoring,
-        }, reporterId, by, matrix, team);
-        if (incident.Priority != priority) incident.OverridePriority(by, priority, reason);
-        db.Incidents.Add(incident);
-        // As in ReportAsync: hooks need the id, so save now; the caller's transaction still makes it all-or-nothing.
+            var cell = matrix.Cells.Where(c => c.Priority == report.Priority)
+                .OrderBy(c => Math.Abs((int)c.Impact - (int)c.Urgency)).ThenBy(c => c.Impact).FirstOrDefault();
+            var incident = Incident.Report(first + index, report.Draft with
+            {
+                Impact = cell?.Impact ?? Impact.Medium,
+                Urgency = cell?.Urgency ?? Urgency.Medium,
+                Source = IncidentSource.Monitoring,
+            }, report.ReporterId, by, matrix, report.Team);
+            if (incident.Priority != report.Priority) incident.OverridePriority(by, report.Priority, report.PriorityReason);
+            created.Add(incident);
+        }
+        db.Incidents.AddRange(created);
+        // As in ReportAsync: hooks need the ids, so save now; the caller's transaction still makes it all-or-nothing.
         await db.SaveChangesAsync(ct);
-        await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
-        return incident;
+        if (hooks.Length > 0)
+        {
+            foreach (var incident in created) await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
+        }
+        return created;
     }
 
     /// <summary>Announces an incident from <see cref="ReportAsSystemAsync"/> once it is committed.</summary>
