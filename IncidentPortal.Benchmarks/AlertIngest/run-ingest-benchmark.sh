@@ -7,10 +7,11 @@ SECONDS_TO_RUN=${1:-30}; CONNECTIONS=${2:-32}; PORT=${3:-5106}
 DATA=$(mktemp -d /tmp/incidentportal-ingest-XXXXXX)
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 
-dotnet build IncidentPortal.Benchmarks -c Release -nologo -v q >/dev/null
+[ "${SKIP_BUILD:-}" = 1 ] || dotnet build IncidentPortal.Benchmarks -c Release -nologo -v q >/dev/null
 BENCH="dotnet IncidentPortal.Benchmarks/bin/Release/net10.0/IncidentPortal.Benchmarks.dll"
 
 ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$DATA" DemoData__Seed=false Logging__LogLevel__Default=Warning \
+  env "Logging__LogLevel__IncidentPortal.Features.Alerts=Debug" \
   dotnet IncidentPortal/bin/Release/net10.0/IncidentPortal.dll --urls "http://127.0.0.1:$PORT" >"$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -23,6 +24,9 @@ INGEST_KEY=$KEY RUN_ID=$RANDOM RESULT_FILE="$DATA/accepted.txt" \
   "http://127.0.0.1:$PORT/api/ingest/events"
 kill $APP; wait $APP 2>/dev/null || true
 
-$BENCH alerts verify "$DATA/incidentportal.db" "$(cat "$DATA/accepted.txt")"
+STORED=0
+$BENCH alerts verify "$DATA/incidentportal.db" "$(cat "$DATA/accepted.txt")" || STORED=$?
+{ grep -o "Stored [0-9]* requests ([0-9]* new incidents) in [0-9.]* ms" "$DATA/app.log" | awk '{n++; r+=$2; ms+=$(NF-1)} END {if (n) printf "writer: %d batches, %.1f requests and %.1f ms per batch on average\n", n, r/n, ms/n}'; } || true
 $BENCH alerts inserts "$DATA/incidentportal.db" 10
 rm -rf "$DATA"
+exit "$STORED"

@@ -85,6 +85,7 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
     private async Task CommitAsync(IReadOnlyList<AlertSubmission> batch, CancellationToken ct)
     {
         foreach (var submission in batch) submission.Applied.Clear();
+        var clock0 = System.Diagnostics.Stopwatch.GetTimestamp();
         AlertBatch work;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -99,6 +100,8 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
         }
 
         foreach (var submission in batch) submission.Done.TrySetResult(submission.Outcomes());
+        logger.LogDebug("Stored {Requests} requests ({Incidents} new incidents) in {Ms:0.0} ms.", batch.Count, work.CreatedIncidents.Count,
+            System.Diagnostics.Stopwatch.GetElapsedTime(clock0).TotalMilliseconds);
         foreach (var incident in work.CreatedIncidents) await incidents.PublishCreatedAsync(incident);
         var incidentIds = work.Touched.Select(a => a.IncidentId).ToHashSet();
         if (incidentIds.Count > 0) await events.PublishAsync(new AlertsChanged(incidentIds));
