@@ -1,6 +1,7 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
 using IncidentPortal.Features.Api;
+using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
@@ -32,6 +33,7 @@ builder.AddWebhooks();
 builder.AddApi();
 builder.AddDemoData();
 builder.AddTasks();
+builder.AddAlerts();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.UseAntiforgery();
 app.MapWebUi();
 app.MapAccounts();
 app.MapApi();
+app.MapAlerts();
 
 app.Run();
 

@@ -36,6 +36,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-webhooks", "/admin/webhooks", "Webhooks", DemoUsers.Admin),
         new("api-keys", "/Account/Manage/ApiKeys", "Your account", DemoUsers.Agent, Static: true),
         new("api-docs", "/api/docs", "API reference", DemoUsers.Agent),
+        new("admin-integrations", "/admin/integrations", "Integrations", DemoUsers.Admin),
+        new("alerts", "/alerts", "Alerts", DemoUsers.Agent),
     ];
 
     [Fact]

@@ -6,6 +6,11 @@ using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Tasks;
+using IncidentPortal.Features.Alerts;
+using IncidentPortal.Features.Catalog;
+using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Integrations;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
@@ -38,6 +43,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<AlertIntegration> AlertIntegrations => Set<AlertIntegration>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +73,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         StatusPageConfiguration.Configure(builder);
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        builder.ApplyConfiguration(new AlertIntegrationConfiguration());
+        builder.ApplyConfiguration(new AlertConfiguration());
+        builder.ApplyConfiguration(new AlertOccurrenceConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
