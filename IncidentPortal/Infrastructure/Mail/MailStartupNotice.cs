@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace IncidentPortal.Features.Notifications.Email;
+namespace IncidentPortal.Infrastructure.Mail;
 
 /// <summary>Says once at start-up where mail goes, so an operator who sees no mail knows why.</summary>
 internal sealed class MailStartupNotice(IOptions<SmtpOptions> options, ILogger<MailStartupNotice> logger) : IHostedService

@@ -4,7 +4,7 @@ using System.Net.Mime;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace IncidentPortal.Features.Notifications.Email;
+namespace IncidentPortal.Infrastructure.Mail;
 
 /// <summary>
 /// Hands one mail to the configured SMTP server (System.Net.Mail), or writes it to the log when no server is
@@ -12,7 +12,7 @@ namespace IncidentPortal.Features.Notifications.Email;
 /// </summary>
 public sealed class SmtpSender(IOptions<SmtpOptions> options, ILogger<SmtpSender> logger)
 {
-    public const string OutboxKind = "email";
+    
 
     public async Task SendAsync(EmailMessage email, CancellationToken ct)
     {

@@ -1,10 +1,10 @@
 using System.Net.Mail;
-using IncidentPortal.Features.Notifications.Email;
+using IncidentPortal.Infrastructure.Mail;
 using IncidentPortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace IncidentPortal.Tests.Features.Notifications.Email;
+namespace IncidentPortal.Tests.Infrastructure.Mail;
 
 /// <summary>System.Net.Mail against a real SMTP listener on 127.0.0.1.</summary>
 public sealed class SmtpSenderTests : IAsyncLifetime

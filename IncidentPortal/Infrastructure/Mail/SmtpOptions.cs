@@ -1,4 +1,4 @@
-namespace IncidentPortal.Features.Notifications.Email;
+namespace IncidentPortal.Infrastructure.Mail;
 
 /// <summary>The "Smtp" section of appsettings.json: the server outgoing mail is handed to.</summary>
 public sealed class SmtpOptions
