@@ -8,6 +8,7 @@ using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
+using IncidentPortal.Infrastructure.Mail;
 using IncidentPortal.Infrastructure.Outbox;
 using IncidentPortal.Infrastructure.Web;
 
@@ -17,6 +18,7 @@ builder.AddWebUi();
 builder.AddEventBus();
 builder.AddDatabase();
 builder.AddOutbox();
+builder.AddMail();
 builder.AddNotifications();
 builder.AddAccounts();
 builder.AddTeams();
