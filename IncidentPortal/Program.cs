@@ -1,10 +1,14 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Api;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
@@ -24,14 +28,19 @@ builder.AddAccounts();
 builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
+builder.AddIncidentRouting();
 builder.AddAdmin();
+builder.AddWebhooks();
+builder.AddApi();
 builder.AddDemoData();
+builder.AddTasks();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
+app.UseApi();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -39,6 +48,7 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapApi();
 
 app.Run();
 

@@ -14,6 +14,7 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
         { "/admin/categories", "Categories" },
         { "/admin/priorities", "Priority matrix" },
         { "/admin/users", "Users" },
+        { "/admin/webhooks", "Webhooks" },
     };
 
     [Theory]
@@ -62,7 +63,7 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
         var admin = await adminClient.Http.GetStringAsync("/incidents/new");
         var agent = await agentClient.Http.GetStringAsync("/incidents/new");
 
-        foreach (var path in new[] { "admin/users", "admin/teams", "admin/services", "admin/categories", "admin/priorities" })
+        foreach (var path in new[] { "admin/users", "admin/teams", "admin/services", "admin/categories", "admin/priorities", "admin/webhooks" })
         {
             Assert.Contains($"href=\"{path}\"", admin);
             Assert.DoesNotContain($"href=\"{path}\"", agent);

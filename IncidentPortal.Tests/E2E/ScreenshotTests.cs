@@ -13,7 +13,8 @@ namespace IncidentPortal.Tests.E2E;
 public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
     : E2ETest(server, browser, output)
 {
-    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User);
+    /// <param name="Static">Rendered statically (Identity and account pages): no circuit to wait for.</param>
+    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false);
 
     private static readonly Shot[] Shots =
     [
@@ -25,6 +26,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("incident-workspace", "/incidents/2", "Web shop checkout returns error 500", DemoUsers.Agent),
         new("incident-reporter-view", "/incidents/6", "Phishing email received from 'CEO'", DemoUsers.Reporter),
         new("my-incidents", "/incidents/mine", "My incidents", DemoUsers.Reporter),
+        new("my-tasks", "/queue/my-tasks", "Queue", DemoUsers.Agent),
         new("notifications", "/notifications", "Notifications", DemoUsers.Agent),
         new("notification-preferences", "/notifications/preferences", "Notification preferences", DemoUsers.Reporter),
         new("admin-users", "/admin/users", "Users", DemoUsers.Admin),
@@ -32,6 +34,10 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-services", "/admin/services", "Services", DemoUsers.Admin),
         new("admin-categories", "/admin/categories", "Categories", DemoUsers.Admin),
         new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
+        new("admin-routing", "/admin/routing", "Routing rules", DemoUsers.Admin),
+        new("admin-webhooks", "/admin/webhooks", "Webhooks", DemoUsers.Admin),
+        new("api-keys", "/Account/Manage/ApiKeys", "Your account", DemoUsers.Agent, Static: true),
+        new("api-docs", "/api/docs", "API reference", DemoUsers.Agent),
     ];
 
     [Fact]
@@ -65,7 +71,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
                 await page.GotoAsync(shot.Path);
                 Assert.Equal(shot.Path, page.PathOf());
                 await Expect(page.Heading(shot.Heading)).ToBeVisibleAsync();
-                if (shot.User is not null) await page.WaitForInteractiveAsync();
+                if (shot.User is not null && !shot.Static) await page.WaitForInteractiveAsync();
                 await page.ExpectThemeAsync(dark);
 
                 foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })

@@ -35,6 +35,21 @@ public partial class Incident
         Touch(by);
     }
 
+    /// <summary>
+    /// Raises the priority to at least <paramref name="atLeast"/> (a routing rule's floor). It becomes an override with
+    /// <paramref name="reason"/>, so later impact or urgency edits do not quietly undo it; an agent can remove it.
+    /// An agent's own override and a priority already as high are left alone.
+    /// </summary>
+    public void RaisePriority(ChangeContext by, Priority atLeast, string reason)
+    {
+        EnsureOpen();
+        if (IsPriorityOverridden || Priority <= atLeast) return;
+        PriorityOverrideReason = reason;
+        Record(by, "Priority", Priority.ToString(), atLeast.ToString(), isPublic: false, reason);
+        Priority = atLeast;
+        Touch(by);
+    }
+
     /// <summary>Hands the priority back to the impact × urgency matrix.</summary>
     public void ClearPriorityOverride(ChangeContext by, PriorityMatrix matrix)
     {

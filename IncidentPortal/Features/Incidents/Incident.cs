@@ -62,9 +62,10 @@ public partial class Incident
 
     public static string FormatReference(int number) => $"INC-{number:D6}";
 
-    /// <param name="routeTo">The team that supports the affected service: the incident is queued for it straight away.</param>
+    /// <param name="routeTo">The team the incident is queued for straight away (a routing rule's, or the service's support team).</param>
+    /// <param name="routeNote">Why it went there, for the timeline; by default: the service's support team.</param>
     public static Incident Report(int number, IncidentDraft draft, string reporterId, ChangeContext by, PriorityMatrix matrix,
-        Named<int>? routeTo = null)
+        Named<int>? routeTo = null, string? routeNote = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         ArgumentException.ThrowIfNullOrWhiteSpace(reporterId);
@@ -91,10 +92,11 @@ public partial class Incident
             : $"Logged by an agent on the reporter's behalf ({draft.Source})"));
         if (routeTo is not null)
         {
-            // Routed, not assigned: it waits in the team's queue, still New, until someone takes it.
+            // Routed, not assigned: it waits in the team's queue, still New, until someone takes it. The portal routed
+            // it, not the reporter, so the timeline says System.
             incident.AssignmentGroupId = routeTo.Id;
-            incident.Activities.Add(IncidentActivity.Change(by, "Team", null, routeTo.Name, isPublic: false,
-                "Routed to the team that supports the service"));
+            incident.Activities.Add(IncidentActivity.Change(by with { ActorId = null, ActorIsAgent = false }, "Team", null, routeTo.Name, isPublic: false,
+                routeNote ?? "Routed to the team that supports the service"));
         }
         foreach (var activity in incident.Activities) activity.IncidentVersion = 1;
         return incident;

@@ -20,7 +20,10 @@ public sealed record SaveIncidentFields(EditIncident? Edit, OverridePriority? Ov
 }
 public sealed record StartWork : IncidentCommand;
 public sealed record PutOnHold(OnHoldReason Reason) : IncidentCommand;
-public sealed record ResolveIncident(ResolutionCode Code, string Notes, string? Workaround) : IncidentCommand;
+/// <param name="ConfirmOpenTasks">Resolve even though tasks are still open (Features/Tasks/OpenTaskCheck); without it that is refused.</param>
+/// <param name="CancelOpenTasks">With the confirmation: cancel those open tasks too.</param>
+public sealed record ResolveIncident(ResolutionCode Code, string Notes, string? Workaround, bool ConfirmOpenTasks = false,
+    bool CancelOpenTasks = false) : IncidentCommand;
 public sealed record CloseIncident : IncidentCommand;
 public sealed record CancelIncident(string Reason) : IncidentCommand;
 public sealed record AddComment(string Text, bool IsPublic) : IncidentCommand;

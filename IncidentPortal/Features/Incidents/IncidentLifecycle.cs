@@ -30,4 +30,4 @@ public static class IncidentLifecycle
 }
 
 /// <summary>Thrown for a change the incident's rules do not allow; the message is meant for the user.</summary>
-public sealed class IncidentRuleException(string message) : InvalidOperationException(message);
+public class IncidentRuleException(string message) : InvalidOperationException(message);

@@ -51,6 +51,7 @@ public sealed partial class IncidentService
                 break;
             case ResolveIncident resolve:
                 incident.Resolve(by, resolve.Code, resolve.Notes, resolve.Workaround);
+                await Tasks.OpenTaskCheck.BeforeResolveAsync(db, incident, by, resolve, ct);
                 break;
             case CloseIncident:
                 incident.Close(by);

@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Routing;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,10 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var number = await IncidentNumbers.NextAsync(db, ct);
-            incident = Incident.Report(number, draft, reporterId, by, matrix, supportTeam);
+            // Routing rules first; without a match the service's support team takes it.
+            var route = await IncidentRouter.DecideAsync(db, draft, matrix.PriorityFor(draft.Impact, draft.Urgency), supportTeam, ct);
+            incident = Incident.Report(number, draft, reporterId, by, matrix, route.Team, route.Note);
+            if (route is { RaiseTo: { } floor, RaiseReason: { } why }) incident.RaisePriority(by with { ActorId = null, ActorIsAgent = false }, floor, why);
             db.Incidents.Add(incident);
             // The incident needs its id before hooks add rows that point at it; the transaction keeps it all-or-nothing.
             await db.SaveChangesAsync(ct);

@@ -67,6 +67,10 @@ public sealed partial class TeamAdminService(IDbContextFactory<AppDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct);
         if (team is null) return Gone;
+        var rules = await db.RoutingRules.Where(r => r.TeamId == teamId).OrderBy(r => r.Position).Select(r => r.Name).ToListAsync(ct);
+        if (rules.Count > 0)
+            return AdminResult.Refused($"{team.Name} cannot be deleted: {Plural(rules.Count, "routing rule")} {(rules.Count == 1 ? "sends" : "send")} incidents to it " +
+                $"({string.Join(", ", rules.Select(r => $"'{r}'"))}). Change or delete {(rules.Count == 1 ? "that rule" : "those rules")} on the Routing page first.");
         var incidents = await db.Incidents.CountAsync(i => i.AssignmentGroupId == teamId, ct);
         var services = await db.Services.Where(s => s.SupportTeamId == teamId).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
         if (services.Count > 0 && incidents == 0)

@@ -1,8 +1,13 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Routing;
+using IncidentPortal.Features.StatusPage;
+using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +23,21 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<TeamAutoAssignment> TeamAutoAssignments => Set<TeamAutoAssignment>();
+    public DbSet<AgentAvailability> AgentAvailability => Set<AgentAvailability>();
+    public DbSet<StatusComponent> StatusComponents => Set<StatusComponent>();
+    public DbSet<PublicIncident> PublicIncidents => Set<PublicIncident>();
+    public DbSet<PublicIncidentUpdate> PublicIncidentUpdates => Set<PublicIncidentUpdate>();
+    public DbSet<ScheduledMaintenance> ScheduledMaintenances => Set<ScheduledMaintenance>();
+    public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -37,9 +54,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new IncidentTaskConfiguration());
+        builder.ApplyConfiguration(new ApiKeyConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleConfiguration());
+        builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
+        builder.ApplyConfiguration(new AgentAvailabilityConfiguration());
+        StatusPageConfiguration.Configure(builder);
+        builder.ApplyConfiguration(new WebhookEndpointConfiguration());
+        builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -49,12 +49,15 @@ public sealed class StatusActionForm(StatusAction action) : IValidatableObject
     public string Workaround { get; set; } = "";
     public string Reason { get; set; } = "";
     public string Comment { get; set; } = "";
+    /// <summary>Set once the agent has confirmed resolving despite open tasks (Features/Tasks/OpenTaskCheck).</summary>
+    public bool ConfirmOpenTasks { get; set; }
+    public bool CancelOpenTasks { get; set; }
 
     public IncidentCommand ToCommand() => Action switch
     {
         StatusAction.StartWork => new StartWork(),
         StatusAction.PutOnHold => new PutOnHold(HoldReason!.Value),
-        StatusAction.Resolve => new ResolveIncident(Code!.Value, Notes, Workaround),
+        StatusAction.Resolve => new ResolveIncident(Code!.Value, Notes, Workaround, ConfirmOpenTasks, CancelOpenTasks),
         StatusAction.Close => new CloseIncident(),
         StatusAction.Cancel => new CancelIncident(Reason),
         StatusAction.Reopen => new ReopenIncident(Comment),
