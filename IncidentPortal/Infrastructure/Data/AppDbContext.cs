@@ -1,6 +1,7 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new BusinessCalendarConfiguration());
+        builder.ApplyConfiguration(new WorkingPeriodConfiguration());
+        builder.ApplyConfiguration(new CalendarHolidayConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
