@@ -23,6 +23,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,6 +47,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new BusinessCalendarConfiguration());
         builder.ApplyConfiguration(new WorkingPeriodConfiguration());
         builder.ApplyConfiguration(new CalendarHolidayConfiguration());
+        builder.ApplyConfiguration(new SlaPolicyConfiguration());
+        builder.ApplyConfiguration(new SlaTargetConfiguration());
+        builder.ApplyConfiguration(new SlaClockConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
