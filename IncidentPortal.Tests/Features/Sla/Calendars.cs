@@ -18,6 +18,6 @@ internal static class Calendars
         new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
             .Select(d => WorkingPeriod.Of(d, open, close));
 
-    public static DateTime Utc(int year, int month, int day, int hour = 0, int minute = 0) =>
-        new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+    public static DateTime Utc(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>
+        new(year, month, day, hour, minute, second, DateTimeKind.Utc);
 }

@@ -33,7 +33,7 @@ public static class SlaClockWriter
         }
         if (moves.Count > 0)
             incident.RecordEvent(new ChangeContext(null, now, ActorIsAgent: false), Topic,
-                $"Targets recomputed after {explain}: {string.Join("; ", moves)} ({calendar.Name})");
+                $"Targets recomputed after {explain}: {string.Join("; ", moves)} ({calendar.Name} calendar, times {ZoneName(calendar)})");
     }
 
     /// <summary>Loads what <see cref="Write"/> needs for one incident inside a change's unit of work.</summary>
@@ -45,7 +45,8 @@ public static class SlaClockWriter
     {
         if (utc is not { } value) return "paused";
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), calendar.Zone);
-        var zone = calendar.Kind == CalendarKind.AlwaysOpen ? "UTC" : calendar.TimeZoneId;
-        return local.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + (zone == "UTC" ? " UTC" : "");
+        return local.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
     }
+
+    public static string ZoneName(BusinessCalendar calendar) => calendar.Kind == CalendarKind.AlwaysOpen ? "UTC" : calendar.TimeZoneId;
 }
