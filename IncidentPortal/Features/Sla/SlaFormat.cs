@@ -12,6 +12,28 @@ public static class SlaFormat
         return sign + (h == 0 ? $"{m}m" : m == 0 ? $"{h}h" : $"{h}h {m}m");
     }
 
+    /// <summary>Reads "15m", "4h", "1h 30m", "2d", "1.5h" (what <see cref="Duration"/> writes, and what people type).</summary>
+    public static bool TryParse(string? text, out TimeSpan span)
+    {
+        span = TimeSpan.Zero;
+        var parts = (text ?? "").Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return false;
+        foreach (var part in parts)
+        {
+            if (part.Length < 2 || !double.TryParse(part[..^1], System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 0) return false;
+            span += part[^1] switch
+            {
+                'm' => TimeSpan.FromMinutes(number),
+                'h' => TimeSpan.FromHours(number),
+                'd' => TimeSpan.FromDays(number),
+                _ => TimeSpan.MinValue,
+            };
+            if (span < TimeSpan.Zero) return false;
+        }
+        return true;
+    }
+
     /// <summary>With seconds, for a clock ticking on screen: "1h 04m 09s".</summary>
     public static string Ticking(TimeSpan span)
     {
