@@ -55,8 +55,4 @@ public sealed class SlaQueries(IDbContextFactory<AppDbContext> dbFactory, TimePr
     /// <summary>Ids of incidents with a running clock due before <paramref name="horizon"/> (or overdue): served by the RunningDueAt index.</summary>
     public static IQueryable<int> DueBefore(AppDbContext db, DateTime horizon) =>
         db.SlaClocks.Where(c => c.RunningDueAt != null && c.RunningDueAt <= horizon).Select(c => c.IncidentId);
-
-    /// <summary>The soonest running due time of an incident, for sorting the queue by time to breach.</summary>
-    public static IQueryable<DateTime?> NextDue(AppDbContext db, int incidentId) =>
-        db.SlaClocks.Where(c => c.IncidentId == incidentId && c.RunningDueAt != null).Select(c => c.RunningDueAt);
 }
