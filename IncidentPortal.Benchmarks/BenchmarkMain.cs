@@ -11,6 +11,7 @@ public static class BenchmarkMain
     public static async Task<int> Main(string[] args)
     {
         if (args is ["plans", ..]) return await QueryPlans.PrintAsync();
+        if (args is ["sla", ..]) return await SlaBenchmark.RunAsync();
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
         return 0;
     }

@@ -30,6 +30,9 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-services", "/admin/services", "Services", DemoUsers.Admin),
         new("admin-categories", "/admin/categories", "Categories", DemoUsers.Admin),
         new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
+        new("admin-sla", "/admin/sla", "SLA policies", DemoUsers.Admin),
+        new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
+        new("queue-breaching-soon", "/queue?view=breaching-soon&sort=timetobreach", "Queue", DemoUsers.Agent),
     ];
 
     [Fact]
