@@ -32,7 +32,6 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
         new("admin-sla", "/admin/sla", "SLA policies", DemoUsers.Admin),
         new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
-        new("queue-breaching-soon", "/queue?view=breaching-soon&sort=timetobreach", "Queue", DemoUsers.Agent),
     ];
 
     [Fact]
