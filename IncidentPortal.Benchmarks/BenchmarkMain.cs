@@ -13,6 +13,7 @@ public static class BenchmarkMain
     {
         if (args is ["plans", ..]) return await QueryPlans.PrintAsync();
         if (args is ["alerts", .. var rest]) return await AlertIngest.AlertIngestCommands.RunAsync(rest);
+        if (args is ["sla", ..]) return await SlaBenchmark.RunAsync();
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
         return 0;
     }

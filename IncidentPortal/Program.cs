@@ -8,6 +8,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Tasks;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
@@ -36,6 +37,7 @@ builder.AddApi();
 builder.AddDemoData();
 builder.AddTasks();
 builder.AddAlerts();
+builder.AddSla();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();

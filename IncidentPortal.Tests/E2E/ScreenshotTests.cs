@@ -40,6 +40,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("api-docs", "/api/docs", "API reference", DemoUsers.Agent),
         new("admin-integrations", "/admin/integrations", "Integrations", DemoUsers.Admin),
         new("alerts", "/alerts", "Alerts", DemoUsers.Agent),
+        new("admin-sla", "/admin/sla", "SLA policies", DemoUsers.Admin),
+        new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
     ];
 
     [Fact]

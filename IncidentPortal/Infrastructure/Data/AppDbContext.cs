@@ -8,6 +8,7 @@ using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Integrations;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
@@ -43,6 +44,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AlertIntegration> AlertIntegrations => Set<AlertIntegration>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -73,6 +77,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new AlertIntegrationConfiguration());
         builder.ApplyConfiguration(new AlertConfiguration());
         builder.ApplyConfiguration(new AlertOccurrenceConfiguration());
+        builder.ApplyConfiguration(new BusinessCalendarConfiguration());
+        builder.ApplyConfiguration(new WorkingPeriodConfiguration());
+        builder.ApplyConfiguration(new CalendarHolidayConfiguration());
+        builder.ApplyConfiguration(new SlaPolicyConfiguration());
+        builder.ApplyConfiguration(new SlaTargetConfiguration());
+        builder.ApplyConfiguration(new SlaClockConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
