@@ -8,6 +8,7 @@ public static class ActivityText
         ActivityKind.Created => a.Text ?? "Created",
         ActivityKind.PublicComment => $"Comment: {Shorten(a.Text)}",
         ActivityKind.WorkNote => $"Work note: {Shorten(a.Text)}",
+        ActivityKind.Event => a.Text ?? a.Field ?? "Event",
         ActivityKind.StatusChanged => $"Status: {StatusLabel(a.OldValue)} → {StatusLabel(a.NewValue)}" + (a.Text is null ? "" : $" ({a.Text})"),
         _ when a.OldValue is null && a.NewValue is null => a.Text ?? a.Field ?? "Changed",
         _ => $"{a.Field}: {a.OldValue ?? "(none)"} → {a.NewValue ?? "(none)"}" + (a.Text is null ? "" : $" ({a.Text})"),

@@ -132,6 +132,18 @@ public partial class Incident
         Touch(by);
     }
 
+    /// <summary>
+    /// Records what the portal did or noticed (an SLA warning, a routing rule, an escalation, a task, an alert) on the
+    /// timeline. Allowed on closed incidents too: an alert recovering after closure is still worth knowing.
+    /// </summary>
+    public void RecordEvent(ChangeContext by, string topic, string text, bool isPublic = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        Activities.Add(IncidentActivity.Event(by, topic.Trim(), text.Trim(), isPublic));
+        Touch(by);
+    }
+
     private void MoveTo(ChangeContext by, IncidentStatus target, string? note = null)
     {
         if (!IncidentLifecycle.CanMove(Status, target))

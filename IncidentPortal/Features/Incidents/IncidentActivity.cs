@@ -1,6 +1,7 @@
 namespace IncidentPortal.Features.Incidents;
 
-public enum ActivityKind { Created, FieldChanged, StatusChanged, PublicComment, WorkNote }
+/// <summary><see cref="Event"/>: something the portal did or noticed (SLA, routing, escalation, tasks, alerts); Field names the topic.</summary>
+public enum ActivityKind { Created, FieldChanged, StatusChanged, PublicComment, WorkNote, Event }
 
 /// <summary>One immutable line of an incident's timeline: a change (field, old → new) or a comment.</summary>
 public class IncidentActivity
@@ -32,6 +33,11 @@ public class IncidentActivity
     {
         At = by.At, ActorId = by.ActorId, Kind = isPublic ? ActivityKind.PublicComment : ActivityKind.WorkNote,
         Text = text, IsPublic = isPublic,
+    };
+
+    internal static IncidentActivity Event(ChangeContext by, string topic, string text, bool isPublic) => new()
+    {
+        At = by.At, ActorId = by.ActorId, Kind = ActivityKind.Event, Field = topic, Text = text, IsPublic = isPublic,
     };
 
     internal static IncidentActivity Created(ChangeContext by, string text) => new()

@@ -25,6 +25,8 @@ public sealed record CloseIncident : IncidentCommand;
 public sealed record CancelIncident(string Reason) : IncidentCommand;
 public sealed record AddComment(string Text, bool IsPublic) : IncidentCommand;
 public sealed record ReopenIncident(string Comment) : IncidentCommand;
+/// <summary>A timeline entry for something the portal did or noticed; see <see cref="Incident.RecordEvent"/>.</summary>
+public sealed record RecordIncidentEvent(string Topic, string Text, bool IsPublic = false) : IncidentCommand;
 
 /// <summary>Someone else changed the incident since it was loaded; <see cref="Missed"/> says what, so the user can re-apply.</summary>
 public sealed class IncidentConflictException(IReadOnlyList<string> missed)

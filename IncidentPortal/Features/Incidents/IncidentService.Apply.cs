@@ -64,6 +64,9 @@ public sealed partial class IncidentService
             case ReopenIncident reopen:
                 incident.Reopen(by, reopen.Comment);
                 break;
+            case RecordIncidentEvent recorded:
+                incident.RecordEvent(by, recorded.Topic, recorded.Text, recorded.IsPublic);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown incident command.");
         }

@@ -28,7 +28,9 @@ public sealed partial class IncidentService
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct);
             if (incident is not { Status: IncidentStatus.Resolved } || incident.ResolvedAt >= cutoff) continue;
-            incident.Close(new ChangeContext(null, Now, ActorIsAgent: false), note);
+            var by = new ChangeContext(null, Now, ActorIsAgent: false);
+            incident.Close(by, note);
+            await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: false, by, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

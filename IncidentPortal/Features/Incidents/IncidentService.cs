@@ -7,8 +7,10 @@ namespace IncidentPortal.Features.Incidents;
 
 /// <summary>Logs incidents and applies changes to them, with authorization, concurrency checks and events.</summary>
 public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFactory, PriorityMatrixService matrices,
-    IEventBus events, TimeProvider clock)
+    IEventBus events, TimeProvider clock, IEnumerable<IIncidentSaveHook>? saveHooks = null)
 {
+    private readonly IIncidentSaveHook[] hooks = saveHooks?.ToArray() ?? [];
+
     /// <summary>Logs an incident. An agent may log it for someone else (<paramref name="reporterId"/>).</summary>
     public async Task<Incident> ReportAsync(Actor actor, IncidentDraft draft, string? reporterId = null, CancellationToken ct = default)
     {
@@ -36,6 +38,9 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
             var number = await IncidentNumbers.NextAsync(db, ct);
             incident = Incident.Report(number, draft, reporterId, by, matrix, supportTeam);
             db.Incidents.Add(incident);
+            // The incident needs its id before hooks add rows that point at it; the transaction keeps it all-or-nothing.
+            await db.SaveChangesAsync(ct);
+            await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -82,7 +87,9 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
 
         var before = (incident.AssignmentGroupId, incident.AssigneeId, incident.Version);
         var firstNew = incident.Activities.Count;
-        await ApplyAsync(db, incident, new ChangeContext(actor.UserId, Now, actor.IsStaff), command, ct);
+        var by = new ChangeContext(actor.UserId, Now, actor.IsStaff);
+        await ApplyAsync(db, incident, by, command, ct);
+        await RunSaveHooksAsync(db, incident, incident.Activities.Skip(firstNew).ToList(), isNew: false, by, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,7 +2,9 @@ using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +19,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentActivity> IncidentActivities => Set<IncidentActivity>();
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<EscalationPolicy> EscalationPolicies => Set<EscalationPolicy>();
     public DbSet<EscalationRun> EscalationRuns => Set<EscalationRun>();
     public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
@@ -38,6 +43,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         EscalationModel.Configure(builder);
     }
 

@@ -13,8 +13,9 @@ public static class DatabaseSetup
         var connectionString = options.ResolveConnectionString();
         if (options.Provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(connectionString);
 
-        builder.Services.AddDbContextFactory<AppDbContext>(db =>
+        builder.Services.AddDbContextFactory<AppDbContext>((services, db) =>
         {
+            if (services.GetService<Outbox.OutboxSignal>() is { } outboxSignal) db.AddInterceptors(new Outbox.OutboxSaveInterceptor(outboxSignal));
             _ = options.Provider switch
             {
                 DatabaseProvider.Sqlite => db.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), new SqliteTuning()),

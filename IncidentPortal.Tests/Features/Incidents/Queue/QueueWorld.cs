@@ -7,6 +7,7 @@ using IncidentPortal.Infrastructure.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using IncidentPortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IncidentPortal.Tests.Features.Incidents.Queue;
@@ -22,7 +23,7 @@ public sealed class QueueWorld : IAsyncLifetime
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "incidentportal-tests", "queue-" + Guid.NewGuid().ToString("N"));
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
     public InProcessEventBus Events { get; } = new(NullLogger<InProcessEventBus>.Instance);
     public IDbContextFactory<AppDbContext> Db { get; private set; } = null!;
     public IncidentService Incidents { get; private set; } = null!;
@@ -168,14 +169,4 @@ public sealed class QueueWorld : IAsyncLifetime
     {
         public AppDbContext CreateDbContext() => new(options);
     }
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
 }

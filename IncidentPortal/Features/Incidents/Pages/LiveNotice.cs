@@ -27,6 +27,7 @@ public static class LiveNotice
             if (changes.Count > 0) parts.Add("changed " + string.Join("; ", changes));
             if (run.Any(e => e.Kind == ActivityKind.PublicComment)) parts.Add("added a comment");
             if (run.Any(e => e.Kind == ActivityKind.WorkNote)) parts.Add("added a work note");
+            parts.AddRange(run.Where(e => e.Kind == ActivityKind.Event).Select(e => "recorded: " + e.Summary));
             sentences.Add($"{run[0].Actor} {Join(parts)}");
         }
         return string.Join(". ", sentences);

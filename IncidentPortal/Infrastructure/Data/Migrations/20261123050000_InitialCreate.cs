@@ -15,6 +15,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations;
 [Migration("20261123050000_InitialCreate")]
 public sealed class InitialCreate : Migration
 {
+    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => MigrationColumns.Identity(column);
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         var m = migrationBuilder;
@@ -254,8 +256,4 @@ public sealed class InitialCreate : Migration
             migrationBuilder.DropTable(table);
     }
 
-    /// <summary>An auto-generated integer key, in each provider's own terms (others ignore the annotation).</summary>
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
-        .Annotation("Sqlite:Autoincrement", true)
-        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

@@ -1,4 +1,4 @@
-namespace IncidentPortal.Tests.Features.Incidents.Support;
+namespace IncidentPortal.Tests.Support;
 
 /// <summary>
 /// A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not in our feed). Only the current
