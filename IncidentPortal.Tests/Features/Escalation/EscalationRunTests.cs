@@ -1,6 +1,6 @@
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
-using IncidentPortal.Tests.Features.Incidents.Support;
+using IncidentPortal.Tests.Support;
 
 namespace IncidentPortal.Tests.Features.Escalation;
 

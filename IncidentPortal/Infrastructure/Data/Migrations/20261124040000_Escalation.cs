@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using static IncidentPortal.Infrastructure.Data.Migrations.MigrationColumns;
 
 namespace IncidentPortal.Infrastructure.Data.Migrations;
 
@@ -156,8 +154,4 @@ public sealed class Escalation : Migration
         m.DropTable("EscalationSteps");
         m.DropTable("EscalationPolicies");
     }
-
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) => column
-        .Annotation("Sqlite:Autoincrement", true)
-        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }
