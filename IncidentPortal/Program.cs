@@ -4,6 +4,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
@@ -24,6 +25,7 @@ builder.AddCatalog();
 builder.AddIncidents();
 builder.AddAdmin();
 builder.AddDemoData();
+builder.AddSla();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<EscalationPolicy> EscalationPolicies => Set<EscalationPolicy>();
     public DbSet<EscalationRun> EscalationRuns => Set<EscalationRun>();
     public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
@@ -46,6 +50,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
+        builder.ApplyConfiguration(new BusinessCalendarConfiguration());
+        builder.ApplyConfiguration(new WorkingPeriodConfiguration());
+        builder.ApplyConfiguration(new CalendarHolidayConfiguration());
+        builder.ApplyConfiguration(new SlaPolicyConfiguration());
+        builder.ApplyConfiguration(new SlaTargetConfiguration());
+        builder.ApplyConfiguration(new SlaClockConfiguration());
         EscalationModel.Configure(builder);
     }
 
