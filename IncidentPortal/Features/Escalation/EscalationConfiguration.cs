@@ -101,6 +101,7 @@ internal sealed class TeamEscalationConfiguration : IEntityTypeConfiguration<Tea
         team.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.LeadUserId).OnDelete(DeleteBehavior.SetNull);
         team.HasOne<Team>().WithMany().HasForeignKey(t => t.NextTierTeamId).OnDelete(DeleteBehavior.SetNull);
         team.HasOne<EscalationPolicy>().WithMany().HasForeignKey(t => t.DefaultPolicyId).OnDelete(DeleteBehavior.Restrict);
+        team.HasOne<Sla.BusinessCalendar>().WithMany().HasForeignKey(t => t.CalendarId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

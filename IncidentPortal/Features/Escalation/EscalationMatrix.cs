@@ -37,6 +37,8 @@ public class TeamEscalation
     public string? LeadUserId { get; set; }
     public int? NextTierTeamId { get; set; }
     public int? DefaultPolicyId { get; set; }
+    /// <summary>The team's business hours, which policy steps respect (see <see cref="OffHoursRule"/>); null = always open.</summary>
+    public int? CalendarId { get; set; }
     /// <summary>New incidents of these priorities routed or assigned to the team start the default policy ("P1,P2").</summary>
     public string AutoStartPriorities { get; set; } = "";
 

@@ -7,14 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentPortal.Features.Escalation;
 
 public sealed record TeamMatrixRow(int TeamId, string TeamName, string? LeadUserId, int? NextTierTeamId, int? DefaultPolicyId,
-    IReadOnlySet<Priority> AutoStart, IReadOnlyList<Choice<string>> Members);
+    int? CalendarId, IReadOnlySet<Priority> AutoStart, IReadOnlyList<Choice<string>> Members);
 
-public sealed record TeamMatrixInput(string? LeadUserId, int? NextTierTeamId, int? DefaultPolicyId, IReadOnlyCollection<Priority> AutoStart);
+public sealed record TeamMatrixInput(string? LeadUserId, int? NextTierTeamId, int? DefaultPolicyId, int? CalendarId,
+    IReadOnlyCollection<Priority> AutoStart);
 
 public sealed record RuleInput(Priority Priority, EscalationTrigger Trigger, AutoEscalation Action, int? PolicyId);
 
 public sealed record EscalationMatrixView(IReadOnlyList<TeamMatrixRow> Teams, IReadOnlyList<RuleInput> Rules,
-    IReadOnlyList<Choice<int>> Policies);
+    IReadOnlyList<Choice<int>> Policies, IReadOnlyList<Choice<int>> Calendars);
 
 /// <summary>The escalation matrix: per team its lead, next tier and default policy; per priority the SLA reactions.</summary>
 public sealed class EscalationMatrixService(IDbContextFactory<AppDbContext> dbFactory)
@@ -22,6 +23,7 @@ public sealed class EscalationMatrixService(IDbContextFactory<AppDbContext> dbFa
     public const string LeadField = "Lead";
     public const string NextTierField = "NextTier";
     public const string PolicyField = "Policy";
+    public const string CalendarField = "Calendar";
 
     public async Task<EscalationMatrixView> LoadAsync(Actor actor, CancellationToken ct = default)
     {
@@ -37,12 +39,13 @@ public sealed class EscalationMatrixService(IDbContextFactory<AppDbContext> dbFa
                      let rule = stored.FirstOrDefault(r => r.Priority == priority && r.Trigger == trigger)
                      select new RuleInput(priority, trigger, rule?.Action ?? AutoEscalation.None, rule?.PolicyId)).ToList();
         var policies = await db.EscalationPolicies.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice<int>(p.Id, p.Name)).ToListAsync(ct);
+        var calendars = await db.BusinessCalendars.AsNoTracking().OrderBy(c => c.Name).Select(c => new Choice<int>(c.Id, c.Name)).ToListAsync(ct);
         return new EscalationMatrixView(teams.Select(t =>
         {
             var s = settings.GetValueOrDefault(t.Id);
-            return new TeamMatrixRow(t.Id, t.Name, s?.LeadUserId, s?.NextTierTeamId, s?.DefaultPolicyId,
+            return new TeamMatrixRow(t.Id, t.Name, s?.LeadUserId, s?.NextTierTeamId, s?.DefaultPolicyId, s?.CalendarId,
                 s?.AutoStart ?? new HashSet<Priority>(), t.Members);
-        }).ToList(), rules, policies);
+        }).ToList(), rules, policies, calendars);
     }
 
     public async Task<AdminResult> SaveTeamAsync(Actor actor, int teamId, TeamMatrixInput input, CancellationToken ct = default)
@@ -57,6 +60,8 @@ public sealed class EscalationMatrixService(IDbContextFactory<AppDbContext> dbFa
             return AdminResult.Invalid(NextTierField, "Choose a team from the list.");
         if (input.DefaultPolicyId is { } policy && !await db.EscalationPolicies.AnyAsync(p => p.Id == policy, ct))
             return AdminResult.Invalid(PolicyField, "Choose a policy from the list.");
+        if (input.CalendarId is { } calendar && !await db.BusinessCalendars.AnyAsync(c => c.Id == calendar, ct))
+            return AdminResult.Invalid(CalendarField, "Choose business hours from the list.");
         if (input.AutoStart.Count > 0 && input.DefaultPolicyId is null)
             return AdminResult.Invalid(PolicyField, "Choose the default policy that new incidents of those priorities start.");
 
@@ -65,6 +70,7 @@ public sealed class EscalationMatrixService(IDbContextFactory<AppDbContext> dbFa
         row.LeadUserId = input.LeadUserId;
         row.NextTierTeamId = input.NextTierTeamId;
         row.DefaultPolicyId = input.DefaultPolicyId;
+        row.CalendarId = input.CalendarId;
         row.AutoStartPriorities = TeamEscalation.FormatPriorities(input.AutoStart);
         return await AdminResult.SaveAsync(db, () => teamId, AdminResult.Refused("Someone changed the matrix meanwhile; reload and try again."), ct);
     }

@@ -129,6 +129,7 @@ public sealed class Escalation : Migration
             LeadUserId = t.Column<string>(nullable: true),
             NextTierTeamId = t.Column<int>(nullable: true),
             DefaultPolicyId = t.Column<int>(nullable: true),
+            CalendarId = t.Column<int>(nullable: true),
             AutoStartPriorities = t.Column<string>(maxLength: 20, nullable: false),
         }, constraints: t =>
         {
@@ -136,11 +137,13 @@ public sealed class Escalation : Migration
             t.ForeignKey("FK_TeamEscalations_Teams_TeamId", x => x.TeamId, "Teams", "Id", onDelete: ReferentialAction.Cascade);
             t.ForeignKey("FK_TeamEscalations_AspNetUsers_LeadUserId", x => x.LeadUserId, "AspNetUsers", "Id", onDelete: ReferentialAction.SetNull);
             t.ForeignKey("FK_TeamEscalations_Teams_NextTierTeamId", x => x.NextTierTeamId, "Teams", "Id", onDelete: ReferentialAction.SetNull);
+            t.ForeignKey("FK_TeamEscalations_BusinessCalendars_CalendarId", x => x.CalendarId, "BusinessCalendars", "Id", onDelete: ReferentialAction.Restrict);
             t.ForeignKey("FK_TeamEscalations_EscalationPolicies_DefaultPolicyId", x => x.DefaultPolicyId, "EscalationPolicies", "Id", onDelete: ReferentialAction.Restrict);
         });
         m.CreateIndex("IX_TeamEscalations_LeadUserId", "TeamEscalations", "LeadUserId");
         m.CreateIndex("IX_TeamEscalations_NextTierTeamId", "TeamEscalations", "NextTierTeamId");
         m.CreateIndex("IX_TeamEscalations_DefaultPolicyId", "TeamEscalations", "DefaultPolicyId");
+        m.CreateIndex("IX_TeamEscalations_CalendarId", "TeamEscalations", "CalendarId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
