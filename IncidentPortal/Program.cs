@@ -2,6 +2,7 @@ using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Sla;
@@ -26,6 +27,7 @@ builder.AddIncidents();
 builder.AddAdmin();
 builder.AddDemoData();
 builder.AddSla();
+builder.AddEscalation();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();
