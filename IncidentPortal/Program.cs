@@ -4,6 +4,7 @@ using IncidentPortal.Features.Api;
 using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
@@ -38,6 +39,7 @@ builder.AddDemoData();
 builder.AddTasks();
 builder.AddAlerts();
 builder.AddSla();
+builder.AddEscalation();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
@@ -47,6 +48,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+    public DbSet<EscalationPolicy> EscalationPolicies => Set<EscalationPolicy>();
+    public DbSet<EscalationRun> EscalationRuns => Set<EscalationRun>();
+    public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
+    public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
+    public DbSet<TeamEscalation> TeamEscalations => Set<TeamEscalation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +89,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new SlaPolicyConfiguration());
         builder.ApplyConfiguration(new SlaTargetConfiguration());
         builder.ApplyConfiguration(new SlaClockConfiguration());
+        EscalationModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
