@@ -15,11 +15,17 @@ public static class IngestEndpoints
     {
         var ingest = app.MapGroup("/api/ingest").AllowAnonymous().DisableAntiforgery().WithTags("Alert ingestion");
         ingest.MapPost("/alertmanager", (HttpContext http, IngestPipeline pipeline, CancellationToken ct) =>
-            pipeline.GroupAsync(http, IntegrationKind.Alertmanager, ct));
+            pipeline.GroupAsync(http, IntegrationKind.Alertmanager, ct))
+            .WithSummary("Receive a Prometheus Alertmanager webhook (version 4; integration key as Bearer token)")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
         ingest.MapPost("/grafana", (HttpContext http, IngestPipeline pipeline, CancellationToken ct) =>
-            pipeline.GroupAsync(http, IntegrationKind.Grafana, ct));
+            pipeline.GroupAsync(http, IntegrationKind.Grafana, ct))
+            .WithSummary("Receive a Grafana unified-alerting webhook (integration key as Bearer token)")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
         ingest.MapPost("/events", (HttpContext http, IngestPipeline pipeline, CancellationToken ct) =>
-            pipeline.EventAsync(http, ct));
+            pipeline.EventAsync(http, ct))
+            .WithSummary("Send one event with PagerDuty Events v2 semantics (trigger, acknowledge, resolve by dedup_key)")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429);
         return app;
     }
 }
