@@ -4,6 +4,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
@@ -23,6 +24,7 @@ builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
 builder.AddAdmin();
+builder.AddStatusPublishing();
 builder.AddDemoData();
 builder.AddAdminBootstrap();
 
