@@ -1,10 +1,17 @@
+using IncidentPortal.Features.Incidents;
+
 namespace IncidentPortal.Features.StatusPage;
 
 public static class StatusPageSetup
 {
     public static WebApplicationBuilder AddStatusPublishing(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<StatusPageOptions>(builder.Configuration.GetSection(StatusPageOptions.Section));
         builder.Services.AddSingleton<StatusService>();
+        // Registered after the database (Program.cs order), so it starts once migrations and seeding are done.
+        builder.Services.AddHostedService<MaintenanceScheduler>();
+        builder.Services.AddSingleton<StatusLifecycleHook>();
+        builder.Services.AddSingleton<IIncidentSaveHook>(services => services.GetRequiredService<StatusLifecycleHook>());
         return builder;
     }
 }
