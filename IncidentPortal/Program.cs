@@ -24,8 +24,8 @@ builder.AddTeams();
 builder.AddCatalog();
 builder.AddIncidents();
 builder.AddAdmin();
-builder.AddStatusPublishing();
 builder.AddDemoData();
+builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();
