@@ -30,6 +30,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-services", "/admin/services", "Services", DemoUsers.Admin),
         new("admin-categories", "/admin/categories", "Categories", DemoUsers.Admin),
         new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
+        new("status-components", "/admin/status-components", "Status page components", DemoUsers.Manager),
+        new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
     ];
 
     [Fact]
