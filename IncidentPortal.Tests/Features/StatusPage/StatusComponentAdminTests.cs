@@ -12,7 +12,7 @@ public sealed class StatusComponentAdminTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         f = await StatusFixture.CreateAsync();
-        admin = new StatusComponentAdminService(f.Database.Factory, f.Events, f.Clock);
+        admin = new StatusComponentAdminService(f.Database.Factory, f.Events, f.Clock, Microsoft.Extensions.Options.Options.Create(new StatusPageOptions { StaleAfterMinutes = 60 }));
     }
 
     public async Task DisposeAsync() => await f.DisposeAsync();
@@ -53,5 +53,21 @@ public sealed class StatusComponentAdminTests : IAsyncLifetime
         Assert.True(hidden.Succeeded);
         await using var db = f.Db();
         Assert.False(await db.StatusComponents.Where(c => c.Id == email).Select(c => c.IsVisible).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_status_unchanged_while_its_public_incident_is_open_for_over_an_hour_is_flagged_stale_until_updated()
+    {
+        var email = await f.AddComponentAsync("Email");
+        var incident = await f.ReportAsync();
+        await f.Status.PublishUpdateAsync(f.Manager, incident, new PublishRequest("Email", IncidentPhase.Investigating, "Looking", Impacts((email, ComponentStatus.PartialOutage))));
+        f.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.False(Assert.Single(await admin.ListAsync(f.Manager)).IsStale);
+
+        f.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(Assert.Single(await admin.ListAsync(f.Manager)).IsStale);
+
+        await f.Status.PublishUpdateAsync(f.Manager, incident, new PublishRequest("Email", IncidentPhase.Identified, "Found it", Impacts((email, ComponentStatus.MajorOutage))));
+        Assert.False(Assert.Single(await admin.ListAsync(f.Manager)).IsStale);
     }
 }

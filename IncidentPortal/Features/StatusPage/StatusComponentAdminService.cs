@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentPortal.Features.StatusPage;
 
 public sealed record StatusComponentRow(int Id, string Name, string? Description, string? GroupName, int DisplayOrder, bool IsVisible,
-    int? ServiceId, string? ServiceName, ComponentStatus Status, DateTime StatusChangedAt, ComponentStatus? OverrideStatus, string? OverrideReason);
+    int? ServiceId, string? ServiceName, ComponentStatus Status, DateTime StatusChangedAt, ComponentStatus? OverrideStatus, string? OverrideReason, bool IsStale = false);
 
 public sealed record StatusComponentInput(string Name, string? Description, string? GroupName, int DisplayOrder, bool IsVisible, int? ServiceId);
 
@@ -17,7 +17,8 @@ public sealed record ServiceOption(int Id, string Name, string Description);
 /// What incident managers and admins do to the list of public components: add one for a catalogue service (its
 /// public name may differ) or a free-standing one, group and order them, hide them. A new component starts operational.
 /// </summary>
-public sealed class StatusComponentAdminService(IDbContextFactory<AppDbContext> dbFactory, IEventBus events, TimeProvider clock)
+public sealed class StatusComponentAdminService(IDbContextFactory<AppDbContext> dbFactory, IEventBus events, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<StatusPageOptions> options)
 {
     public const string NameField = "Name";
     public const string DescriptionField = "Description";
@@ -33,7 +34,26 @@ public sealed class StatusComponentAdminService(IDbContextFactory<AppDbContext> 
                 db.Services.Where(s => s.Id == c.ServiceId).Select(s => s.Name).FirstOrDefault(), c.Status, c.StatusChangedAt,
                 c.OverrideStatus, c.OverrideReason))
             .ToListAsync(ct);
+        var stale = await StaleComponentIdsAsync(db, ct);
+        rows = rows.Select(r => r with { IsStale = stale.Contains(r.Id) }).ToList();
         return rows.OrderBy(r => r.GroupName ?? "\uffff").ThenBy(r => r.DisplayOrder).ThenBy(r => r.Name).ToList();
+    }
+
+    /// <summary>
+    /// Components whose status has not changed for <see cref="StatusPageOptions.StaleAfterMinutes"/> while a public incident
+    /// affecting them, or an open P1/P2 incident on their service, has been open that long: the page may be telling a stale story.
+    /// </summary>
+    private async Task<HashSet<int>> StaleComponentIdsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddMinutes(-Math.Max(1, options.Value.StaleAfterMinutes));
+        var major = new[] { Incidents.Priority.P1, Incidents.Priority.P2 };
+        var ids = await db.StatusComponents.Where(c => c.StatusChangedAt <= cutoff
+                && (db.Set<PublicIncidentImpact>().Any(i => i.ComponentId == c.Id
+                        && db.PublicIncidents.Any(p => p.Id == i.PublicIncidentId && p.Phase != IncidentPhase.Resolved && p.CreatedAt <= cutoff))
+                    || db.Incidents.Any(i => i.ServiceId != null && i.ServiceId == c.ServiceId && major.Contains(i.Priority)
+                        && Incidents.IncidentLifecycle.OpenStatuses.Contains(i.Status) && i.CreatedAt <= cutoff)))
+            .Select(c => c.Id).ToListAsync(ct);
+        return ids.ToHashSet();
     }
 
     /// <summary>Catalogue services not shown on the page yet.</summary>
