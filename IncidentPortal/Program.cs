@@ -10,6 +10,7 @@ using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Sla;
+using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
@@ -40,6 +41,7 @@ builder.AddTasks();
 builder.AddAlerts();
 builder.AddSla();
 builder.AddEscalation();
+builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
 
 var app = builder.Build();

@@ -42,6 +42,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("alerts", "/alerts", "Alerts", DemoUsers.Agent),
         new("admin-sla", "/admin/sla", "SLA policies", DemoUsers.Admin),
         new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
+        new("status-components", "/admin/status-components", "Status page components", DemoUsers.Manager),
+        new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
     ];
 
     [Fact]

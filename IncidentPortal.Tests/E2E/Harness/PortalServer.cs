@@ -98,6 +98,7 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__DataDirectory"] = DataDirectory;
         start.Environment["DemoData__Seed"] = "true";
+        start.Environment["StatusPage__SchedulerSeconds"] = "1";
         start.Environment["Accounts__SignInAttemptsPerWindow"] = "1000";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
