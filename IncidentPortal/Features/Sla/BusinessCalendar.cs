@@ -30,6 +30,7 @@ public class BusinessCalendar
 
     private TimeZoneInfo? zone;
     private Dictionary<DateOnly, bool>? holidaySet;
+    private volatile OpenIntervalCache? intervals;
 
     private BusinessCalendar() { }
 
@@ -59,6 +60,19 @@ public class BusinessCalendar
     public bool IsHoliday(DateOnly localDate) =>
         (holidaySet ??= Holidays.GroupBy(h => h.Date).ToDictionary(g => g.Key, _ => true)).ContainsKey(localDate);
 
+    internal CalendarShape Shape => new(Kind, TimeZoneId, Version, Periods.Count, Holidays.Count);
+
+    /// <summary>The open-interval cache covering [fromUtc, untilUtc], widened (rebuilt) when the query lies outside it;
+    /// null at the far ends of DateTime's range, where the caller walks instead.</summary>
+    internal OpenIntervalCache? IntervalsCovering(DateTime fromUtc, DateTime untilUtc)
+    {
+        var shape = Shape;
+        var cache = intervals;
+        if (cache is not null && cache.Signature.Equals(shape) && cache.Covers(fromUtc, untilUtc)) return cache;
+        cache = intervals = OpenIntervalCache.Build(this, shape, fromUtc, untilUtc, cache);
+        return cache.Covers(fromUtc, untilUtc) ? cache : null;
+    }
+
     public void Rename(string name) { Name = RequireName(name); Version++; }
 
     public void MakeAlwaysOpen()
@@ -67,6 +81,7 @@ public class BusinessCalendar
         Periods.Clear();
         TimeZoneId = "UTC";
         zone = null;
+        intervals = null;
         Version++;
     }
 
@@ -87,6 +102,7 @@ public class BusinessCalendar
         Holidays.Clear();
         Holidays.AddRange(list);
         holidaySet = null;
+        intervals = null;
         Version++;
     }
 
@@ -111,6 +127,7 @@ public class BusinessCalendar
         }
         Periods.Clear();
         Periods.AddRange(list);
+        intervals = null;
     }
 
     private static TimeZoneInfo? FindZone(string id)

@@ -11,6 +11,23 @@ public static class BusinessHours
 {
     /// <summary>How far ahead we look for working time before deciding a calendar never opens (e.g. every day a holiday).</summary>
     private const int HorizonDays = 3 * 366;
+    internal static readonly TimeSpan Horizon = TimeSpan.FromDays(HorizonDays);
+    /// <summary>Answers within this much of the start are inside every walk's horizon, so the cache may give them.</summary>
+    private static readonly TimeSpan CacheReach = TimeSpan.FromDays(HorizonDays - 4);
+    private static readonly AsyncLocal<bool> walkOnly = new();
+
+    /// <summary>For tests: inside the scope, Add and Elapsed walk the calendar day by day (the reference the cache must match).</summary>
+    internal static IDisposable WalkingOnly()
+    {
+        var before = walkOnly.Value;
+        walkOnly.Value = true;
+        return new Restore(() => walkOnly.Value = before);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
 
     public static bool IsOpen(BusinessCalendar calendar, DateTime utc)
     {
@@ -40,6 +57,23 @@ public static class BusinessHours
         startUtc = Utc(startUtc);
         if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration), "Durations are not negative.");
         if (calendar.Kind == CalendarKind.AlwaysOpen || duration == TimeSpan.Zero) return startUtc + duration;
+        if (!walkOnly.Value && startUtc < DateTime.MaxValue - CacheReach)
+        {
+            // Beyond the cache, or too far out for the walk's horizon: the walk decides (and says when it never opens).
+            var cache = calendar.IntervalsCovering(startUtc, startUtc + duration);
+            for (var tries = 0; cache is not null && tries < 8; tries++)
+            {
+                if (cache.Add(startUtc, duration) is { } due) return due <= startUtc + CacheReach ? due : AddByWalking(calendar, startUtc, duration);
+                if (cache.ValidUntil >= startUtc + CacheReach) break;
+                var further = cache.ValidUntil + TimeSpan.FromDays(Math.Max(30, (cache.ValidUntil - startUtc).TotalDays));
+                cache = calendar.IntervalsCovering(startUtc, further < startUtc + CacheReach ? further : startUtc + CacheReach);
+            }
+        }
+        return AddByWalking(calendar, startUtc, duration);
+    }
+
+    private static DateTime AddByWalking(BusinessCalendar calendar, DateTime startUtc, TimeSpan duration)
+    {
         var left = duration;
         foreach (var (start, end) in OpenIntervals(calendar, startUtc.AddDays(-2)))
         {
@@ -59,6 +93,8 @@ public static class BusinessHours
         toUtc = Utc(toUtc);
         if (toUtc <= fromUtc) return TimeSpan.Zero;
         if (calendar.Kind == CalendarKind.AlwaysOpen) return toUtc - fromUtc;
+        if (!walkOnly.Value && toUtc - fromUtc <= CacheReach && calendar.IntervalsCovering(fromUtc, toUtc) is { } cache)
+            return cache.Elapsed(fromUtc, toUtc);
         var total = TimeSpan.Zero;
         foreach (var (start, end) in OpenIntervals(calendar, fromUtc.AddDays(-2)))
         {
