@@ -69,7 +69,7 @@ public sealed partial class EscalationTests(PortalServer server, BrowserFixture 
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
-        var id = await reporter.ReportIncidentAsync($"Switch port flapping {run}");
+        var id = await reporter.ReportIncidentAsync($"Printer queue stuck {run}");
         var alex = await SignedInPageAsync(DemoUsers.Agent);
         await alex.GotoInteractiveAsync($"/incidents/{id}");
         await Expect(alex.GetByLabel("Escalation level")).ToHaveTextAsync("Not escalated");
