@@ -42,6 +42,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("alerts", "/alerts", "Alerts", DemoUsers.Agent),
         new("admin-sla", "/admin/sla", "SLA policies", DemoUsers.Admin),
         new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
+        new("admin-escalation", "/admin/escalation", "Escalation matrix", DemoUsers.Admin),
+        new("admin-escalation-policies", "/admin/escalation-policies", "Escalation policies", DemoUsers.Admin),
     ];
 
     [Fact]

@@ -1,4 +1,6 @@
+using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Infrastructure.Data;
 
 namespace IncidentPortal.Features.Escalation;
 
@@ -17,6 +19,9 @@ public static class EscalationSetup
         builder.Services.AddSingleton<EscalationWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EscalationWorker>());
         builder.Services.AddHostedService<EscalationSlaReactor>();
+        // Seeders run in registration order: AddEscalation comes after AddDemoData, so the demo people and teams exist.
+        if (builder.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>()?.Seed == true)
+            builder.Services.AddSingleton<IStartupSeeder, EscalationDemoSeeder>();
         return builder;
     }
 }
