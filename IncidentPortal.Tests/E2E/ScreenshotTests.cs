@@ -44,6 +44,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
         new("status-components", "/admin/status-components", "Status page components", DemoUsers.Manager),
         new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
+        new("admin-escalation", "/admin/escalation", "Escalation matrix", DemoUsers.Admin),
+        new("admin-escalation-policies", "/admin/escalation-policies", "Escalation policies", DemoUsers.Admin),
     ];
 
     [Fact]

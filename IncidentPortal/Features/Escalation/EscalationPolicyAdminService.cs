@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Incidents;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,9 @@ public sealed record PolicyRow(int Id, string Name, string Description, int Repe
 
 /// <summary>A step as the admin list shows it: targets by name.</summary>
 public sealed record StepRow(int WaitSeconds, IReadOnlyList<string> UserIds, IReadOnlyList<int> TeamIds, IReadOnlyList<string> TargetNames);
+
+/// <summary>Who a step can notify: staff (members of a team) and teams.</summary>
+public sealed record PolicyChoices(IReadOnlyList<Choice<string>> People, IReadOnlyList<Choice<int>> Teams);
 
 /// <summary>Admins create, change and delete escalation policies.</summary>
 public sealed class EscalationPolicyAdminService(IDbContextFactory<AppDbContext> dbFactory)
@@ -45,6 +49,16 @@ public sealed class EscalationPolicyAdminService(IDbContextFactory<AppDbContext>
                 .ToList(),
             active.GetValueOrDefault(p.Id),
             defaults.Where(d => d.DefaultPolicyId == p.Id).Select(d => teams.GetValueOrDefault(d.TeamId, "?")).Order().ToList())).ToList();
+    }
+
+    public async Task<PolicyChoices> ChoicesAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.RequireAdmin();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Users.AsNoTracking().Where(u => u.Teams.Any()).OrderBy(u => u.DisplayName)
+            .Select(u => new Choice<string>(u.Id, u.DisplayName)).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice<int>(t.Id, t.Name)).ToListAsync(ct);
+        return new PolicyChoices(people, teams);
     }
 
     public async Task<AdminResult> SaveAsync(Actor actor, int? policyId, PolicyInput input, CancellationToken ct = default)

@@ -19,9 +19,9 @@ public static class EscalationSetup
         builder.Services.AddSingleton<EscalationWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EscalationWorker>());
         builder.Services.AddHostedService<EscalationSlaReactor>();
-        // Registered after AddDemoData, so the demo users exist when it runs.
+        // Seeders run in registration order: AddEscalation comes after AddDemoData, so the demo people and teams exist.
         if (builder.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>()?.Seed == true)
-            builder.Services.AddSingleton<IStartupSeeder, DemoEscalationSeeder>();
+            builder.Services.AddSingleton<IStartupSeeder, EscalationDemoSeeder>();
         return builder;
     }
 }
