@@ -4,6 +4,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
@@ -29,11 +30,13 @@ builder.AddWebhooks();
 builder.AddDemoData();
 builder.AddTasks();
 builder.AddAdminBootstrap();
+builder.AddStatusPublic();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
+app.UseStatusPublic();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -41,6 +44,7 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapStatusPublic();
 
 app.Run();
 
