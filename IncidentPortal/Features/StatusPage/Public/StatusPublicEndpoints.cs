@@ -54,7 +54,7 @@ public static class StatusPublicEndpoints
         {
             ["Snapshot"] = snapshot, ["FailingSince"] = store.FailingSince, ["Version"] = store.Version,
         };
-        if (fragment is "1") return new RazorComponentResult<StatusBoard>(parameters);
+        if (fragment is "1") return new RazorComponentResult<LiveStatusBoard>(parameters);
         parameters["PageName"] = options.Value.Name;
         return new RazorComponentResult<PublicStatusPage>(parameters);
     }
