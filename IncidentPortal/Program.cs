@@ -6,6 +6,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.Tasks;
+using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
@@ -29,6 +30,7 @@ builder.AddAdmin();
 builder.AddWebhooks();
 builder.AddDemoData();
 builder.AddTasks();
+builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
 builder.AddStatusPublic();
 
