@@ -27,7 +27,8 @@ pids+=($!)
 wait_for "http://127.0.0.1:$app_port/healthz"
 wait_for "http://127.0.0.1:$bare_port/"
 sqlite3 "$data/incidentportal.db" < "$root/IncidentPortal.Benchmarks/status-demo.sql"
-sleep 4   # the periodic refresh picks the new content up
+# The periodic refresh (every 2 s here) picks the new content up.
+for i in $(seq 1 60); do curl -fs "http://127.0.0.1:$app_port/status" | grep -q "Email delays for some users" && break; sleep 1; done
 curl -fs "http://127.0.0.1:$app_port/status" | grep -q "Email delays for some users" || { echo "status page lacks the demo content" >&2; exit 1; }
 # Warm both up (JIT, caches) before measuring.
 wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$bare_port/" >/dev/null
