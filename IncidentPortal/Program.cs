@@ -8,6 +8,7 @@ using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.StatusPage;
@@ -43,12 +44,14 @@ builder.AddSla();
 builder.AddEscalation();
 builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
+builder.AddStatusPublic();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
 app.UseApi();
+app.UseStatusPublic();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -58,6 +61,7 @@ app.MapWebUi();
 app.MapAccounts();
 app.MapApi();
 app.MapAlerts();
+app.MapStatusPublic();
 
 app.Run();
 
