@@ -69,6 +69,7 @@ public sealed partial class EscalationTests(PortalServer server, BrowserFixture 
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
+        // Reported against VPN, so it starts in Network's queue; the dialog offers every other team.
         var id = await reporter.ReportIncidentAsync($"Printer queue stuck {run}");
         var alex = await SignedInPageAsync(DemoUsers.Agent);
         await alex.GotoInteractiveAsync($"/incidents/{id}");
@@ -77,16 +78,16 @@ public sealed partial class EscalationTests(PortalServer server, BrowserFixture 
         await alex.Button("Escalate").ClickAsync();
         var dialog = alex.GetByRole(AriaRole.Dialog, new() { NameRegex = new Regex("^Escalate ") });
         await Expect(dialog.GetByLabel("Functional: move to another team")).ToBeCheckedAsync();
-        await dialog.GetByLabel("Escalate to team").SelectOptionAsync(new SelectOptionValue { Label = "Network" });
+        await dialog.GetByLabel("Escalate to team").SelectOptionAsync(new SelectOptionValue { Label = "Database" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Escalate", Exact = true }).ClickAsync();
         await Expect(dialog.GetByText("Say why you are escalating.")).ToBeVisibleAsync();
         await Expect(dialog.GetByLabel("Reason")).ToHaveAttributeAsync("aria-invalid", "true");
 
-        await dialog.GetByLabel("Reason").FillAsync("Needs a network engineer");
+        await dialog.GetByLabel("Reason").FillAsync("Needs a database engineer");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Escalate", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(alex.GetByLabel("Escalation level")).ToHaveTextAsync("Tier 2 (once functional)");
-        await Expect(alex.Timeline()).ToContainTextAsync("Escalated to Network (functional): Needs a network engineer");
+        await Expect(alex.Timeline()).ToContainTextAsync("Escalated to Database (functional): Needs a database engineer");
     });
 
     private static ILocator Paging(IPage page) => page.GetByLabel("Paging state", new() { Exact = true });

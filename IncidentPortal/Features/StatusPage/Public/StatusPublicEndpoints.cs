@@ -38,9 +38,11 @@ public static class StatusPublicEndpoints
         pages.MapGet("/status/history", HistoryAsync);
         pages.MapGet("/status/history.atom", FeedAsync);
         pages.MapGet("/api/v2/summary.json", (HttpContext http, StatusSnapshotStore store, IOptions<StatusPublicOptions> o, CancellationToken ct) =>
-            JsonAsync(http, store, o.Value, summary: true, ct));
+            JsonAsync(http, store, o.Value, summary: true, ct))
+            .WithTags("Status page").WithSummary("Public status summary: components, active incidents, maintenance (Statuspage's shape)");
         pages.MapGet("/api/v2/status.json", (HttpContext http, StatusSnapshotStore store, IOptions<StatusPublicOptions> o, CancellationToken ct) =>
-            JsonAsync(http, store, o.Value, summary: false, ct));
+            JsonAsync(http, store, o.Value, summary: false, ct))
+            .WithTags("Status page").WithSummary("Public overall status indicator (Statuspage's shape)");
         app.MapGet("/status/events", StatusEventStream.RunAsync).AllowAnonymous();
         return app;
     }
