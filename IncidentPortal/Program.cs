@@ -8,6 +8,7 @@ using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Reviews;
 using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Sla;
@@ -45,6 +46,7 @@ builder.AddEscalation();
 builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
 builder.AddStatusPublic();
+builder.AddReviews();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
@@ -62,6 +64,7 @@ app.MapAccounts();
 app.MapApi();
 app.MapAlerts();
 app.MapStatusPublic();
+app.MapReviews();
 
 app.Run();
 

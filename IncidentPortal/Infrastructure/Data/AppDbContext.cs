@@ -4,6 +4,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Reviews;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.Tasks;
@@ -53,6 +54,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
     public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
     public DbSet<TeamEscalation> TeamEscalations => Set<TeamEscalation>();
+    public DbSet<IncidentReview> IncidentReviews => Set<IncidentReview>();
+    public DbSet<ReviewSection> ReviewSections => Set<ReviewSection>();
+    public DbSet<ReviewSectionRevision> ReviewSectionRevisions => Set<ReviewSectionRevision>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<ReviewTemplateSection> ReviewTemplateSections => Set<ReviewTemplateSection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -90,6 +96,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new SlaTargetConfiguration());
         builder.ApplyConfiguration(new SlaClockConfiguration());
         EscalationModel.Configure(builder);
+        ReviewModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -1,0 +1,41 @@
+using IncidentPortal.Features.Incidents;
+using IncidentPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentPortal.Features.Reviews;
+
+/// <summary>Reads what drafting needs from the database: the incident, its service, related incidents and its activity log.</summary>
+internal static class ReviewFacts
+{
+    public static async Task<IncidentFacts?> LoadAsync(AppDbContext db, int incidentId, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
+            .Select(i => new { i.Number, i.Title, i.Description, i.Priority, i.ServiceId, Service = i.Service!.Name, i.CreatedAt,
+                i.ResolvedAt, i.ResolutionNotes })
+            .SingleOrDefaultAsync(ct);
+        if (incident is null) return null;
+        var related = 0;
+        if (incident.ServiceId is { } serviceId)
+        {
+            // Incidents on the same service reported while this one was open (from an hour before): likely the same outage.
+            var from = incident.CreatedAt.AddHours(-1);
+            var to = incident.ResolvedAt ?? DateTime.MaxValue;
+            related = await db.Incidents.CountAsync(i => i.Id != incidentId && i.ServiceId == serviceId && i.CreatedAt >= from && i.CreatedAt <= to, ct);
+        }
+        return new IncidentFacts(Incident.FormatReference(incident.Number), incident.Title, incident.Description, incident.Priority,
+            incident.ServiceId is null ? null : incident.Service, incident.CreatedAt, incident.ResolvedAt, incident.ResolutionNotes,
+            related, await LogAsync(db, incidentId, ct));
+    }
+
+    public static async Task<IReadOnlyList<ActivityLogEntry>> LogAsync(AppDbContext db, int incidentId, CancellationToken ct)
+    {
+        var rows = await db.IncidentActivities.AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.At, a.Kind, a.Field, a.OldValue, a.NewValue, a.Text, a.IsPublic,
+                Actor = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new ActivityLogEntry(r.At, r.Kind, r.Field, r.OldValue, r.NewValue, r.Text, r.Actor ?? "System", r.IsPublic)).ToList();
+    }
+}

@@ -1,0 +1,57 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace IncidentPortal.Features.Reviews;
+
+/// <summary>
+/// Renders review Markdown to HTML that cannot run script: raw HTML is disabled (shown as text), and link and image
+/// URLs are kept only when they are web or mail addresses (or relative); javascript:, data:, vbscript: and anything
+/// else become inert.
+/// </summary>
+public static class ReviewMarkdown
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+
+    public static string ToHtml(string? markdown)
+    {
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (!IsSafeUrl(link.Url)) link.Url = "#unsafe-link-removed";
+        }
+        foreach (var auto in document.Descendants<AutolinkInline>())
+        {
+            if (!IsSafeUrl(auto.Url)) auto.Url = "#unsafe-link-removed";
+        }
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Relative URLs and anchors, or an allowed scheme. Browsers ignore control characters and spaces in schemes, so we do too.</summary>
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return true;
+        var cleaned = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        var colon = cleaned.IndexOf(':');
+        if (colon < 0) return true;
+        var firstDelimiter = cleaned.IndexOfAny(['/', '?', '#']);
+        // "a/b:c" or "?x=y:z": the colon is not a scheme separator.
+        if (firstDelimiter >= 0 && firstDelimiter < colon) return true;
+        var scheme = cleaned[..colon];
+        return SafeSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
+    }
+}

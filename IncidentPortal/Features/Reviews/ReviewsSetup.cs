@@ -1,0 +1,25 @@
+using IncidentPortal.Infrastructure.Data;
+
+namespace IncidentPortal.Features.Reviews;
+
+public static class ReviewsSetup
+{
+    public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
+        builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<ReviewQueries>();
+        builder.Services.AddSingleton<ReviewTemplateService>();
+        builder.Services.AddSingleton<ReviewPresence>();
+        builder.Services.AddSingleton<IStartupSeeder, ReviewTemplateSeeder>();
+        builder.Services.AddSingleton<ReviewReminder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReviewReminder>());
+        return builder;
+    }
+
+    public static WebApplication MapReviews(this WebApplication app)
+    {
+        app.MapReviewExport();
+        return app;
+    }
+}
