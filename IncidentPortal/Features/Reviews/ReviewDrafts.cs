@@ -17,7 +17,7 @@ public static class ReviewDrafts
         ReviewTemplateDefaults.Summary => Summary(facts),
         ReviewTemplateDefaults.Impact => Impact(facts, now),
         ReviewTemplateDefaults.Timeline => TimelineMarkdown.Format(
-            TimelineDraft.From(facts.Log).Where(d => d.Keep).Select(d => new TimelineEntry(d.At, d.Text))),
+            TimelineDraft.From(facts.Log).Where(d => d.Keep).Select(d => new ReviewTimelineEntry(d.At, d.Text))),
         _ => "",
     };
 

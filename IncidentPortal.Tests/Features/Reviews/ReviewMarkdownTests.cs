@@ -1,0 +1,63 @@
+using AngleSharp.Html.Parser;
+using IncidentPortal.Features.Reviews;
+
+namespace IncidentPortal.Tests.Features.Reviews;
+
+/// <summary>Nothing typed into a review can run script: raw HTML is text, dangerous link and image URLs are inert.</summary>
+public sealed class ReviewMarkdownTests
+{
+    private static AngleSharp.Html.Dom.IHtmlDocument Render(string markdown) =>
+        new HtmlParser().ParseDocument($"<body>{ReviewMarkdown.ToHtml(markdown)}</body>");
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("Hello <img src=x onerror=alert(1)> there")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    public void Raw_HTML_is_shown_as_text_not_as_elements(string markdown)
+    {
+        var document = Render(markdown);
+        Assert.Empty(document.QuerySelectorAll("script, img, iframe, a"));
+        Assert.Contains("<", document.Body!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("[click](JavaScript:alert(1))")]
+    [InlineData("[click]( javascript:alert(1) )")]
+    [InlineData("[click](jav&#x61;script:alert(1))")]
+    [InlineData("[click](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("[click](vbscript:msgbox)")]
+    [InlineData("<javascript:alert(1)>")]
+    public void Dangerous_link_URLs_become_inert(string markdown)
+    {
+        var link = Assert.Single(Render(markdown).QuerySelectorAll("a"));
+        Assert.Equal("#unsafe-link-removed", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Dangerous_image_URLs_become_inert()
+    {
+        var image = Assert.Single(Render("![x](javascript:alert(1)) ").QuerySelectorAll("img"));
+        Assert.Equal("#unsafe-link-removed", image.GetAttribute("src"));
+    }
+
+    [Theory]
+    [InlineData("[docs](https://example.com/a?b=c:d)", "https://example.com/a?b=c:d")]
+    [InlineData("[mail](mailto:ops@example.com)", "mailto:ops@example.com")]
+    [InlineData("[incident](/incidents/4)", "/incidents/4")]
+    [InlineData("[anchor](#timeline)", "#timeline")]
+    public void Ordinary_links_are_kept(string markdown, string href)
+    {
+        Assert.Equal(href, Assert.Single(Render(markdown).QuerySelectorAll("a")).GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Markdown_formatting_renders()
+    {
+        var document = Render("## Cause\n\n- **bold** item\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+        Assert.Equal("Cause", document.QuerySelector("h2")!.TextContent);
+        Assert.Equal("bold", document.QuerySelector("li strong")!.TextContent);
+        Assert.NotNull(document.QuerySelector("table"));
+    }
+}
