@@ -89,6 +89,14 @@ public sealed class ReviewQueries(IDbContextFactory<AppDbContext> dbFactory, IOp
             .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
+    /// <summary>A person's display name, for "X saved this section" (null for the system or a removed user).</summary>
+    public async Task<string?> PersonNameAsync(string? userId, CancellationToken ct = default)
+    {
+        if (userId is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+    }
+
     private static Task<Dictionary<string, string>> NamesAsync(AppDbContext db, IEnumerable<string?> userIds, CancellationToken ct)
     {
         var ids = userIds.OfType<string>().Distinct().ToList();

@@ -1,0 +1,157 @@
+using IncidentPortal.Features.Accounts;
+using Microsoft.AspNetCore.Components;
+
+namespace IncidentPortal.Features.Reviews.Pages;
+
+/// <summary>
+/// Editing state of one section. Autosave: a second after the last keystroke the text is saved from the version the
+/// editor started on; if someone else saved the section meanwhile the save is refused and their text offered to merge.
+/// A save by someone else arriving while this editor has no unsaved changes is simply taken over.
+/// </summary>
+public sealed partial class ReviewSectionCard
+{
+    private static readonly TimeSpan AutosaveDelay = TimeSpan.FromSeconds(1);
+
+    [Inject] private ReviewService Reviews { get; set; } = default!;
+    [Inject] private ReviewQueries Queries { get; set; } = default!;
+
+    [Parameter, EditorRequired] public SectionView Section { get; set; } = default!;
+    [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
+    [Parameter, EditorRequired] public int IncidentId { get; set; }
+    [Parameter, EditorRequired] public int ReviewId { get; set; }
+    [Parameter] public string IncidentTitle { get; set; } = "";
+    [Parameter] public bool ReadOnly { get; set; }
+    [Parameter] public IReadOnlyList<string> OthersEditing { get; set; } = [];
+    /// <summary>Tells the page (for presence) that this section is now being edited (true) or not (false).</summary>
+    [Parameter] public EventCallback<(int SectionId, bool Editing)> EditingChanged { get; set; }
+
+    private sealed record Conflict(int Version, string Body, string? Author);
+
+    private bool editing, historyOpen, saving, saveAgain;
+    private string text = "", savedText = "";
+    private int baseVersion;
+    private string? saveState, error;
+    private Conflict? conflict;
+    private CancellationTokenSource? debounce;
+    private int timelineKey;
+
+    private bool CanEdit => Actor.IsStaff && !ReadOnly;
+
+    protected override void OnParametersSet()
+    {
+        if (!editing) return;
+        if (ReadOnly)
+        {
+            // Published while this editor was open: nothing more can be saved.
+            editing = false;
+            return;
+        }
+        if (Section.Version <= baseVersion || conflict is not null) return;
+        if (text == savedText)
+        {
+            (text, savedText, baseVersion) = (Section.Body, Section.Body, Section.Version);
+            timelineKey++;
+        }
+        else
+        {
+            conflict = new Conflict(Section.Version, Section.Body, Section.UpdatedBy);
+        }
+    }
+
+    private async Task StartEditingAsync()
+    {
+        (text, savedText, baseVersion, editing, conflict, error, saveState) = (Section.Body, Section.Body, Section.Version, true, null, null, null);
+        await EditingChanged.InvokeAsync((Section.Id, true));
+    }
+
+    private void Typed()
+    {
+        saveState = "Unsaved changes";
+        debounce?.Cancel();
+        debounce = new CancellationTokenSource();
+        var token = debounce.Token;
+        _ = Task.Delay(AutosaveDelay, token).ContinueWith(t =>
+        {
+            if (!t.IsCanceled) _ = InvokeAsync(SaveAsync);
+        }, TaskScheduler.Default);
+    }
+
+    private void TimelineChanged(string body)
+    {
+        text = body;
+        Typed();
+    }
+
+    private Task AppendAsync(string paragraph)
+    {
+        text = string.IsNullOrWhiteSpace(text) ? paragraph : text.TrimEnd() + "\n\n" + paragraph;
+        Typed();
+        return Task.CompletedTask;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (!editing || conflict is not null || text.Replace("\r\n", "\n").TrimEnd() == savedText) return;
+        if (saving)
+        {
+            saveAgain = true;
+            return;
+        }
+        saving = true;
+        saveState = "Saving…";
+        StateHasChanged();
+        try
+        {
+            var sent = text;
+            var saved = await Reviews.SaveSectionAsync(Actor, Section.Id, baseVersion, sent);
+            (baseVersion, savedText, error) = (saved.Version, sent.Replace("\r\n", "\n").TrimEnd(), null);
+            saveState = $"Saved {saved.SavedAt:HH:mm} UTC";
+        }
+        catch (SectionConflictException ex)
+        {
+            conflict = new Conflict(ex.TheirVersion, ex.TheirBody, await Queries.PersonNameAsync(ex.TheirAuthorId));
+            saveState = "Not saved: conflict";
+        }
+        catch (ReviewRuleException ex)
+        {
+            (error, saveState) = (ex.Message, "Not saved");
+        }
+        finally
+        {
+            saving = false;
+        }
+        if (saveAgain)
+        {
+            saveAgain = false;
+            await SaveAsync();
+        }
+        StateHasChanged();
+    }
+
+    private async Task KeepMineAsync()
+    {
+        // Saving on top of their version: they have been shown what they would overwrite.
+        baseVersion = conflict!.Version;
+        savedText = conflict.Body;
+        conflict = null;
+        await SaveAsync();
+    }
+
+    private void UseTheirs()
+    {
+        (text, savedText, baseVersion, conflict) = (conflict!.Body, conflict.Body, conflict.Version, null);
+        saveState = "Took their text";
+        timelineKey++;
+    }
+
+    private async Task DoneAsync()
+    {
+        debounce?.Cancel();
+        await SaveAsync();
+        if (conflict is not null || error is not null) return;
+        editing = false;
+        await EditingChanged.InvokeAsync((Section.Id, false));
+    }
+
+    public void Dispose() => debounce?.Cancel();
+}
