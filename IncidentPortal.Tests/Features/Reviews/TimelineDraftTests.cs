@@ -20,6 +20,7 @@ public sealed class TimelineDraftTests
         Entry(1, ActivityKind.FieldChanged, "Team", null, "Network", "Routed to the team that supports the service", "System"),
         Entry(5, ActivityKind.FieldChanged, "Assignee", null, "Alex Agent"),
         Entry(5, ActivityKind.StatusChanged, "Status", "New", "InProgress"),
+        Entry(6, ActivityKind.FieldChanged, "Assignee", "Alex Agent", "Dana Database", actor: "Morgan Manager"),
         Entry(6, ActivityKind.FieldChanged, "Title", "VPN", "VPN down for everyone"),
         Entry(7, ActivityKind.FieldChanged, "Priority", "P3", "P1"),
         Entry(12, ActivityKind.WorkNote, text: "Core switch CPU at 100%,\nlooks like a loop"),
@@ -39,8 +40,9 @@ public sealed class TimelineDraftTests
         [
             (0, "Incident reported by Riley Reporter"),
             (1, "Routed to team Network: Routed to the team that supports the service"),
-            (5, "Assigned to Alex Agent (Alex Agent)"),
+            (5, "Alex Agent took the incident"),
             (5, "Status New → In progress (Alex Agent)"),
+            (6, "Assigned to Dana Database by Morgan Manager"),
             (7, "Priority P3 → P1 (Alex Agent)"),
             (20, "Update to the reporter from Alex Agent: We are working on it."),
             (30, "Escalation: Escalated to level 2: paged Network on-call"),

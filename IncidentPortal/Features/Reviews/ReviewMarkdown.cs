@@ -8,7 +8,7 @@ namespace IncidentPortal.Features.Reviews;
 /// <summary>
 /// Renders review Markdown to HTML that cannot run script: raw HTML is disabled (shown as text), and link and image
 /// URLs are kept only when they are web or mail addresses (or relative); javascript:, data:, vbscript: and anything
-/// else become inert.
+/// else are unwrapped to plain text.
 /// </summary>
 public static class ReviewMarkdown
 {
@@ -25,13 +25,11 @@ public static class ReviewMarkdown
     public static string ToHtml(string? markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        // Collected first: the tree changes as unsafe links are unwrapped.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafeUrl(l.Url)).ToList()) Unwrap(link);
+        foreach (var auto in document.Descendants<AutolinkInline>().Where(a => !IsSafeUrl(a.Url)).ToList())
         {
-            if (!IsSafeUrl(link.Url)) link.Url = "#unsafe-link-removed";
-        }
-        foreach (var auto in document.Descendants<AutolinkInline>())
-        {
-            if (!IsSafeUrl(auto.Url)) auto.Url = "#unsafe-link-removed";
+            auto.ReplaceBy(new LiteralInline(auto.Url));
         }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -39,6 +37,20 @@ public static class ReviewMarkdown
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// An unsafe link becomes its text and an unsafe image its description: no element is left to click or load.
+    /// (A placeholder href would still navigate, to the app's base URL.)
+    /// </summary>
+    private static void Unwrap(LinkInline link)
+    {
+        foreach (var child in link.ToList())
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+        link.Remove();
     }
 
     /// <summary>Relative URLs and anchors, or an allowed scheme. Browsers ignore control characters and spaces in schemes, so we do too.</summary>

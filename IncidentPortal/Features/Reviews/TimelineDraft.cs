@@ -25,8 +25,12 @@ public static class TimelineDraft
     {
         ActivityKind.Created => new(a.At, $"Incident reported by {a.Actor}", true),
         ActivityKind.StatusChanged => new(a.At, $"Status {Status(a.OldValue)} → {Status(a.NewValue)}{Note(a.Text)} ({a.Actor})", true),
-        ActivityKind.FieldChanged when a.Field == "Assignee" => new(a.At, a.NewValue is null
-            ? $"Unassigned from {a.OldValue} ({a.Actor})" : $"Assigned to {a.NewValue} ({a.Actor})", true),
+        ActivityKind.FieldChanged when a.Field == "Assignee" => new(a.At, a.NewValue switch
+        {
+            null => $"Unassigned from {a.OldValue} ({a.Actor})",
+            var taker when taker == a.Actor => $"{taker} took the incident",
+            var assignee => $"Assigned to {assignee} by {a.Actor}",
+        }, true),
         ActivityKind.FieldChanged when a.Field == "Team" => new(a.At, $"Routed to team {a.NewValue ?? "(none)"}{Note(a.Text)}", true),
         ActivityKind.FieldChanged when a.Field == "Priority" => new(a.At, $"Priority {a.OldValue} → {a.NewValue} ({a.Actor})", true),
         ActivityKind.Event when a.Field == "Escalation" => new(a.At, $"Escalation: {Shorten(a.Text)}", true),

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using IncidentPortal.Tests.E2E.Harness;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentPortal.Tests.E2E;
+
+/// <summary>
+/// The post-incident review: an incident manager starts it from a resolved incident, edits sections while a colleague
+/// watches them change live, sends it for review and publishes it, after which it is read-only. Nothing typed in runs.
+/// </summary>
+public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
+    : E2ETest(server, browser, output)
+{
+    [Fact]
+    public Task A_manager_drafts_edits_and_publishes_a_review_that_a_colleague_sees_change_live() => Run(async () =>
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var reporter = await SignedInPageAsync(DemoUsers.Reporter);
+        var id = await reporter.ReportIncidentAsync($"VPN drops every ten minutes {run}");
+
+        // The manager takes and resolves the incident; the workspace then offers a review.
+        var manager = await SignedInPageAsync(DemoUsers.Manager);
+        await manager.GotoInteractiveAsync($"/incidents/{id}");
+        await manager.Button("Assign to me").ClickAsync();
+        await Expect(manager.StatusChip()).ToHaveTextAsync("Assigned");
+        await manager.Button("Resolve").ClickAsync();
+        await manager.GetByLabel("Resolution code").SelectOptionAsync(new SelectOptionValue { Label = "Fixed" });
+        await manager.GetByLabel("Resolution notes").FillAsync($"Replaced the flapping uplink {run}.");
+        await manager.Button("Resolve incident").ClickAsync();
+        await Expect(manager.StatusChip()).ToHaveTextAsync("Resolved");
+        var card = manager.GetByRole(AriaRole.Region, new() { Name = "Post-incident review" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Start review" }).ClickAsync();
+        await manager.WaitForURLAsync($"**/incidents/{id}/review");
+        await manager.WaitForInteractiveAsync();
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Post-incident review: VPN drops") })).ToBeVisibleAsync();
+
+        // The timeline was drafted from the activity log.
+        var timeline = Section(manager, "Timeline");
+        await Expect(timeline).ToContainTextAsync("Incident reported by Riley Reporter");
+        await Expect(timeline).ToContainTextAsync("Morgan Manager took the incident");
+        await Expect(timeline).ToContainTextAsync("Status Assigned → Resolved: Fixed (Morgan Manager)");
+        await Expect(timeline).ToContainTextAsync($"Update to the reporter from Morgan Manager: Resolved (Fixed): Replaced the flapping uplink {run}.");
+
+        // A colleague has the review open in another browser; their page is never reloaded.
+        var alex = await SignedInPageAsync(DemoUsers.Agent);
+        await alex.GotoInteractiveAsync($"/incidents/{id}/review");
+        await alex.EvaluateAsync("() => window.reviewTestMarker = 'not reloaded'");
+        await Expect(manager.GetByLabel("People on this review")).ToContainTextAsync("Alex Agent");
+
+        // Edit two sections. The summary carries script and a javascript: link, which must render inert.
+        await Section(manager, "Summary").GetByRole(AriaRole.Button, new() { Name = "Edit Summary" }).ClickAsync();
+        await Expect(Section(alex, "Summary")).ToContainTextAsync("Morgan Manager is editing");
+        var summary = $"VPN dropped for everyone {run}. <script>window.reviewXss = 1</script> [click me](javascript:window.reviewXss=2)";
+        await manager.GetByLabel("Summary (Markdown)").FillAsync(summary);
+        await Expect(Section(manager, "Summary").GetByRole(AriaRole.Status).First).ToHaveTextAsync(new Regex(@"^Saved \d\d:\d\d UTC$"));
+        await Expect(Section(alex, "Summary")).ToContainTextAsync($"VPN dropped for everyone {run}.");
+        await Section(manager, "Summary").GetByRole(AriaRole.Button, new() { Name = "Done editing Summary" }).ClickAsync();
+
+        await Section(manager, "Root cause").GetByRole(AriaRole.Button, new() { Name = "Edit Root cause" }).ClickAsync();
+        await manager.GetByLabel("Root cause (Markdown)").FillAsync($"A **flapping uplink** on the core switch {run}.");
+        await Section(manager, "Root cause").GetByRole(AriaRole.Button, new() { Name = "Done editing Root cause" }).ClickAsync();
+        await Expect(Section(alex, "Root cause").Locator("strong")).ToHaveTextAsync("flapping uplink");
+        Assert.Equal("not reloaded", await alex.EvaluateAsync<string>("() => window.reviewTestMarker"));
+
+        foreach (var page in new[] { manager, alex })
+        {
+            var rendered = Section(page, "Summary");
+            await Expect(rendered).ToContainTextAsync("<script>window.reviewXss = 1</script>");
+            await Expect(rendered.Locator("script")).ToHaveCountAsync(0);
+            // The javascript: link is left as its text: nothing to click.
+            await Expect(rendered).ToContainTextAsync("click me");
+            await Expect(rendered.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+            Assert.Null(await page.EvaluateAsync<int?>("() => window.reviewXss ?? null"));
+        }
+
+        // Draft → In review → Published; the colleague's page follows, and the text becomes read-only.
+        await manager.Button("Send for review").ClickAsync();
+        var dialog = manager.GetByRole(AriaRole.Dialog, new() { Name = "Send for review" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send to reviewers" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose at least one reviewer.");
+        await dialog.GetByLabel("Alex Agent").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send to reviewers" }).ClickAsync();
+        await Expect(ReviewStatus(manager)).ToHaveTextAsync("In review");
+        await Expect(ReviewStatus(alex)).ToHaveTextAsync("In review");
+        await Expect(alex.GetByText("Reviewers: Alex Agent")).ToBeVisibleAsync();
+
+        await manager.Button("Publish").ClickAsync();
+        await Expect(ReviewStatus(manager)).ToHaveTextAsync("Published");
+        await Expect(ReviewStatus(alex)).ToHaveTextAsync("Published");
+        foreach (var page in new[] { manager, alex })
+        {
+            await Expect(page.GetByText("This review is published and read-only.")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Edit ") })).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Comment on ") })).ToHaveCountAsync(0);
+        }
+        Assert.Equal("not reloaded", await alex.EvaluateAsync<string>("() => window.reviewTestMarker"));
+
+        // Not shared: the reporter cannot open it.
+        await reporter.GotoInteractiveAsync($"/incidents/{id}/review");
+        await Expect(reporter.Heading("Review not found")).ToBeVisibleAsync();
+        Assert.DoesNotContain("flapping uplink", await reporter.ContentAsync());
+    });
+
+    private static ILocator Section(IPage page, string title) => page.GetByRole(AriaRole.Region, new() { Name = title, Exact = true });
+
+    private static ILocator ReviewStatus(IPage page) => page.Locator(".review-header .review-status");
+}
