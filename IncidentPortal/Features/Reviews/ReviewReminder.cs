@@ -16,9 +16,24 @@ public sealed class ReviewReminder(IDbContextFactory<AppDbContext> dbFactory, No
     TimeProvider clock, ILogger<ReviewReminder> logger) : BackgroundService
 {
     private const int MaxPerRun = 50;
+    /// <summary>One run at a time in this instance, or two overlapping runs would both find the same incidents due.</summary>
+    private readonly SemaphoreSlim running = new(1, 1);
 
     /// <summary>Sends the reminders due now; returns how many incidents it reminded about.</summary>
     public async Task<int> RemindAsync(CancellationToken ct = default)
+    {
+        await running.WaitAsync(ct);
+        try
+        {
+            return await RemindDueAsync(ct);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task<int> RemindDueAsync(CancellationToken ct)
     {
         var settings = options.CurrentValue;
         var priorities = settings.RequiredPriorities().ToList();
