@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.ActionItems;
 using IncidentPortal.Features.Admin;
 using IncidentPortal.Features.Api;
 using IncidentPortal.Features.Alerts;
@@ -45,6 +46,7 @@ builder.AddEscalation();
 builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
 builder.AddStatusPublic();
+builder.AddActionItems();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;

@@ -1,4 +1,6 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.ActionItems;
+using IncidentPortal.Features.Problems;
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Escalation;
@@ -53,6 +55,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
     public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
     public DbSet<TeamEscalation> TeamEscalations => Set<TeamEscalation>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemIncident> ProblemIncidents => Set<ProblemIncident>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -90,6 +95,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new SlaTargetConfiguration());
         builder.ApplyConfiguration(new SlaClockConfiguration());
         EscalationModel.Configure(builder);
+        builder.ApplyConfiguration(new ActionItemConfiguration());
+        builder.ApplyConfiguration(new ProblemConfiguration());
+        builder.ApplyConfiguration(new ProblemIncidentConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
