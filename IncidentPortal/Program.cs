@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.ActionItems;
 using IncidentPortal.Features.Admin;
 using IncidentPortal.Features.Api;
 using IncidentPortal.Features.Alerts;
@@ -47,6 +48,7 @@ builder.AddStatusPublishing();
 builder.AddAdminBootstrap();
 builder.AddStatusPublic();
 builder.AddReviews();
+builder.AddActionItems();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;

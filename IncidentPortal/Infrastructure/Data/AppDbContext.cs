@@ -1,4 +1,6 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.ActionItems;
+using IncidentPortal.Features.Problems;
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.Escalation;
@@ -59,6 +61,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReviewSectionRevision> ReviewSectionRevisions => Set<ReviewSectionRevision>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<ReviewTemplateSection> ReviewTemplateSections => Set<ReviewTemplateSection>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemIncident> ProblemIncidents => Set<ProblemIncident>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -97,6 +102,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new SlaClockConfiguration());
         EscalationModel.Configure(builder);
         ReviewModel.Configure(builder);
+        builder.ApplyConfiguration(new ActionItemConfiguration());
+        builder.ApplyConfiguration(new ProblemConfiguration());
+        builder.ApplyConfiguration(new ProblemIncidentConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
