@@ -64,6 +64,22 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         await Expect(Section(alex, "Root cause").Locator("strong")).ToHaveTextAsync("flapping uplink");
         Assert.Equal("not reloaded", await alex.EvaluateAsync<string>("() => window.reviewTestMarker"));
 
+        // An action item with an owner: the owner's open review shows it without a reload.
+        var action = $"Monitor uplink flaps {run}";
+        await manager.Button("Add action item").ClickAsync();
+        var editor = manager.GetByRole(AriaRole.Dialog, new() { Name = "Add an action item" });
+        await editor.GetByLabel("Action").FillAsync(action);
+        await editor.GetByLabel("Team").SelectOptionAsync(new SelectOptionValue { Label = "Network" });
+        await editor.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Alex Agent" });
+        await editor.GetByLabel("Due date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"));
+        await editor.GetByLabel("Type").SelectOptionAsync(new SelectOptionValue { Label = "Detect" });
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Add action item" }).ClickAsync();
+        await Expect(editor).ToHaveCountAsync(0);
+        var alexItem = ActionItem(alex, action);
+        await Expect(alexItem).ToContainTextAsync("Alex Agent");
+        await Expect(alexItem).ToContainTextAsync("Network");
+        Assert.Equal("not reloaded", await alex.EvaluateAsync<string>("() => window.reviewTestMarker"));
+
         foreach (var page in new[] { manager, alex })
         {
             var rendered = Section(page, "Summary");
@@ -95,6 +111,10 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Edit ") })).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Comment on ") })).ToHaveCountAsync(0);
         }
+        // Action items stay workable, but none can be added to a published review.
+        await Expect(manager.Button("Add action item")).ToHaveCountAsync(0);
+        await alex.GetByLabel($"Status of {action}").SelectOptionAsync(new SelectOptionValue { Label = "In progress" });
+        await Expect(manager.GetByLabel($"Status of {action}")).ToHaveValueAsync("InProgress");
         Assert.Equal("not reloaded", await alex.EvaluateAsync<string>("() => window.reviewTestMarker"));
 
         // Not shared: the reporter cannot open it.
@@ -104,6 +124,9 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
     });
 
     private static ILocator Section(IPage page, string title) => page.GetByRole(AriaRole.Region, new() { Name = title, Exact = true });
+
+    private static ILocator ActionItem(IPage page, string title) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Action items" }).GetByRole(AriaRole.Listitem, new() { Name = title });
 
     private static ILocator ReviewStatus(IPage page) => page.Locator(".review-header .review-status");
 }
