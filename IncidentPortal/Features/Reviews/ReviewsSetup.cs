@@ -12,6 +12,8 @@ public static class ReviewsSetup
         builder.Services.AddSingleton<ReviewTemplateService>();
         builder.Services.AddSingleton<ReviewPresence>();
         builder.Services.AddSingleton<IStartupSeeder, ReviewTemplateSeeder>();
+        // Seeders run in registration order: AddReviews comes after AddDemoData, so the demo incidents exist by then.
+        if (builder.Configuration.GetValue<bool>("DemoData:Seed")) builder.Services.AddSingleton<IStartupSeeder, DemoReviewSeeder>();
         builder.Services.AddSingleton<ReviewReminder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReviewReminder>());
         return builder;
