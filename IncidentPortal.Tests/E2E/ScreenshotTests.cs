@@ -46,6 +46,10 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
         new("admin-escalation", "/admin/escalation", "Escalation matrix", DemoUsers.Admin),
         new("admin-escalation-policies", "/admin/escalation-policies", "Escalation policies", DemoUsers.Admin),
+        // Demo incident 25 (the expired VPN certificate, P1) has the demo review (Features/Reviews/DemoReviewSeeder.cs).
+        new("review", "/incidents/25/review", "Post-incident review: VPN client certificate expired", DemoUsers.Manager),
+        new("review-print", "/incidents/25/review/print", "Post-incident review: INC-000025 VPN client certificate expired", DemoUsers.Manager),
+        new("admin-review-template", "/admin/review-template", "Review template", DemoUsers.Admin),
     ];
 
     [Fact]
