@@ -46,6 +46,9 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
         new("admin-escalation", "/admin/escalation", "Escalation matrix", DemoUsers.Admin),
         new("admin-escalation-policies", "/admin/escalation-policies", "Escalation policies", DemoUsers.Admin),
+        new("my-action-items", "/action-items", "My action items", DemoUsers.Dana),
+        new("all-action-items", "/action-items/all", "All action items", DemoUsers.Manager),
+        new("problems", "/problems", "Problems", DemoUsers.Agent),
     ];
 
     [Fact]
