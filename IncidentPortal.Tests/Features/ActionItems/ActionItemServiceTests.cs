@@ -110,8 +110,8 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
         Assert.Equal(0, await NotificationsAsync(dana.UserId, overdue)); // due today: not overdue yet
 
         host.Clock.Advance(TimeSpan.FromDays(2));
-        var sent = await Task.WhenAll(NewInstance().RemindDueAsync(), NewInstance().RemindDueAsync(), NewInstance().RemindDueAsync());
-        Assert.True(sent.Sum() <= 1);
+        // Three instances at once (the demo data's overdue items are reminded too, so only this item's count matters).
+        await Task.WhenAll(NewInstance().RemindDueAsync(), NewInstance().RemindDueAsync(), NewInstance().RemindDueAsync());
         Assert.Equal(1, await NotificationsAsync(dana.UserId, overdue));
         await NewInstance().RemindDueAsync(); // a restart later the same day
         Assert.Equal(1, await NotificationsAsync(dana.UserId, overdue));
