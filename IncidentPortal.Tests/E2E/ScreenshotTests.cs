@@ -50,6 +50,9 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("review", "/incidents/25/review", "Post-incident review: VPN client certificate expired", DemoUsers.Manager),
         new("review-print", "/incidents/25/review/print", "Post-incident review: INC-000025 VPN client certificate expired", DemoUsers.Manager),
         new("admin-review-template", "/admin/review-template", "Review template", DemoUsers.Admin),
+        new("my-action-items", "/action-items", "My action items", DemoUsers.Dana),
+        new("all-action-items", "/action-items/all", "All action items", DemoUsers.Manager),
+        new("problems", "/problems", "Problems", DemoUsers.Agent),
     ];
 
     [Fact]

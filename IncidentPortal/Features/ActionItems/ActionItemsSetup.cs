@@ -1,4 +1,6 @@
+using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Problems;
+using IncidentPortal.Infrastructure.Data;
 
 namespace IncidentPortal.Features.ActionItems;
 
@@ -12,6 +14,9 @@ public static class ActionItemsSetup
         builder.Services.AddSingleton<ActionItemReminder>();
         if (builder.Configuration.GetValue("ActionItems:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ActionItemReminder>());
+        // Registered after AddDemoData (seeders run in registration order), so the demo incidents exist by then.
+        if (builder.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>()?.Seed == true)
+            builder.Services.AddSingleton<IStartupSeeder, DemoActionItemSeeder>();
         return builder;
     }
 }
