@@ -11,6 +11,7 @@ using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
+using IncidentPortal.Infrastructure.Mail;
 using IncidentPortal.Infrastructure.Outbox;
 using IncidentPortal.Infrastructure.Web;
 
@@ -20,6 +21,7 @@ builder.AddWebUi();
 builder.AddEventBus();
 builder.AddDatabase();
 builder.AddOutbox();
+builder.AddMail();
 builder.AddNotifications();
 builder.AddAccounts();
 builder.AddTeams();

@@ -1,3 +1,5 @@
+using IncidentPortal.Features.Incidents;
+
 namespace IncidentPortal.Features.Notifications;
 
 public static class NotificationsSetup
@@ -6,6 +8,11 @@ public static class NotificationsSetup
     {
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddSingleton<NotificationInbox>();
+        builder.Services.AddSingleton<NotificationPreferences>();
+        builder.Services.AddSingleton<NotificationAnnouncer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NotificationAnnouncer>());
+        builder.Services.AddSingleton<IIncidentSaveHook, IncidentNotificationHook>();
         return builder;
     }
 }

@@ -62,7 +62,6 @@ public static class AuthSetup
         // Role changes and locks reach a signed-in user's cookie within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
-        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
         services.AddScoped<AccountService>();
 
 
