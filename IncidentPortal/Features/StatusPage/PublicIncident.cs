@@ -32,7 +32,7 @@ public class PublicIncident
 
     /// <summary>Publishes an update: the phase, the message and the components affected from now on (ignored when resolving).</summary>
     public PublicIncidentUpdate Publish(IncidentPhase phase, string title, string message, IReadOnlyDictionary<int, ComponentStatus> impacts,
-        string byUserId, DateTime now)
+        string? byUserId, DateTime now)
     {
         if (!IsOpen) throw new StatusRuleException("This public incident is resolved; reopen the incident to publish again.");
         Title = Text(title, MaxTitleLength, "The public title");
@@ -87,7 +87,7 @@ public class PublicIncidentUpdate
 
     private PublicIncidentUpdate() { }
 
-    internal PublicIncidentUpdate(IncidentPhase phase, string message, string byUserId, DateTime at, string affected)
+    internal PublicIncidentUpdate(IncidentPhase phase, string message, string? byUserId, DateTime at, string affected)
     {
         (Phase, Message, PublishedById, PublishedAt, AffectedComponents) = (phase, message, byUserId, at, affected);
     }
