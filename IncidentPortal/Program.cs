@@ -7,6 +7,7 @@ using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.StatusPage;
+using IncidentPortal.Features.StatusPage.Subscriptions;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
@@ -32,6 +33,7 @@ builder.AddIncidentRouting();
 builder.AddAdmin();
 builder.AddWebhooks();
 builder.AddStatusPublishing();
+builder.AddStatusSubscriptions();
 builder.AddDemoData();
 builder.AddTasks();
 builder.AddAdminBootstrap();
@@ -47,6 +49,7 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapStatusSubscriptions();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
+using IncidentPortal.Features.StatusPage.Subscriptions;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
@@ -34,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PublicIncidentUpdate> PublicIncidentUpdates => Set<PublicIncidentUpdate>();
     public DbSet<ScheduledMaintenance> ScheduledMaintenances => Set<ScheduledMaintenance>();
     public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
+    public DbSet<StatusSubscriber> StatusSubscribers => Set<StatusSubscriber>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
@@ -60,6 +62,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
         builder.ApplyConfiguration(new AgentAvailabilityConfiguration());
         StatusPageConfiguration.Configure(builder);
+        builder.ApplyConfiguration(new StatusSubscriberConfiguration());
+        builder.ApplyConfiguration(new StatusSubscriberComponentConfiguration());
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
     }

@@ -65,6 +65,8 @@ public sealed class SmtpSender(IOptions<SmtpOptions> options, ILogger<SmtpSender
             IsBodyHtml = false,
         };
         message.To.Add(new MailAddress(email.To));
+        foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+            message.Headers.Add(name, OneLine(value));
         if (email.HtmlBody is not null)
         {
             var html = AlternateView.CreateAlternateViewFromString(email.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html);
