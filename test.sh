@@ -22,5 +22,15 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${PLAYWRIGHT_CHROMIUM_PATH:-}" ]; then
     fi
 fi
 
+# The alert-ingestion end-to-end test drives a real Prometheus Alertmanager (Debian's package).
+if [ ! -x /usr/bin/prometheus-alertmanager ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Prometheus Alertmanager for the alert-ingestion end-to-end test..."
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq prometheus-alertmanager >/dev/null
+    # Only the binary is needed: the tests start their own instance with their own config.
+    $SUDO systemctl disable --now prometheus-alertmanager >/dev/null 2>&1 || true
+fi
+
 dotnet build IncidentPortal.sln -c Release -nologo -v q
 dotnet test IncidentPortal.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"

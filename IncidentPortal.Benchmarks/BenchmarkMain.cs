@@ -4,13 +4,19 @@ namespace IncidentPortal.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project IncidentPortal.Benchmarks` runs every benchmark (see README.md);
-/// `-- plans` prints the database's query plan for each queue query instead.
+/// `-- plans` prints the database's query plan for each queue query instead; `-- alerts ...` are the helpers of
+/// AlertIngest/run-ingest-benchmark.sh.
+/// `-- plans` prints the database's query plan for each queue query instead; `-- minimal-kestrel <url>` serves a static
+/// string (the baseline of status-wrk.sh).
 /// </summary>
 public static class BenchmarkMain
 {
     public static async Task<int> Main(string[] args)
     {
         if (args is ["plans", ..]) return await QueryPlans.PrintAsync();
+        if (args is ["alerts", .. var rest]) return await AlertIngest.AlertIngestCommands.RunAsync(rest);
+        if (args is ["sla", ..]) return await SlaBenchmark.RunAsync();
+        if (args is ["minimal-kestrel", var url]) return await MinimalKestrel.RunAsync(url);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
         return 0;
     }

@@ -1,11 +1,16 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.Api;
+using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.Tasks;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.StatusPage.Subscriptions;
 using IncidentPortal.Features.Teams;
@@ -32,16 +37,23 @@ builder.AddIncidents();
 builder.AddIncidentRouting();
 builder.AddAdmin();
 builder.AddWebhooks();
-builder.AddStatusPublishing();
-builder.AddStatusSubscriptions();
+builder.AddApi();
 builder.AddDemoData();
 builder.AddTasks();
+builder.AddAlerts();
+builder.AddSla();
+builder.AddEscalation();
+builder.AddStatusPublishing();
+builder.AddStatusSubscriptions();
 builder.AddAdminBootstrap();
+builder.AddStatusPublic();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
 
 app.UseWebUi();
+app.UseApi();
+app.UseStatusPublic();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -49,6 +61,9 @@ app.UseAntiforgery();
 
 app.MapWebUi();
 app.MapAccounts();
+app.MapApi();
+app.MapAlerts();
+app.MapStatusPublic();
 app.MapStatusSubscriptions();
 
 app.Run();

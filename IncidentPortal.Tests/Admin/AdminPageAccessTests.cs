@@ -15,6 +15,8 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
         { "/admin/priorities", "Priority matrix" },
         { "/admin/users", "Users" },
         { "/admin/webhooks", "Webhooks" },
+        { "/admin/escalation", "Escalation matrix" },
+        { "/admin/escalation-policies", "Escalation policies" },
     };
 
     [Theory]
@@ -63,7 +65,7 @@ public sealed class AdminPageAccessTests(AdminPortalFactory portal) : IClassFixt
         var admin = await adminClient.Http.GetStringAsync("/incidents/new");
         var agent = await agentClient.Http.GetStringAsync("/incidents/new");
 
-        foreach (var path in new[] { "admin/users", "admin/teams", "admin/services", "admin/categories", "admin/priorities", "admin/webhooks" })
+        foreach (var path in new[] { "admin/users", "admin/teams", "admin/services", "admin/categories", "admin/priorities", "admin/webhooks", "admin/escalation", "admin/escalation-policies" })
         {
             Assert.Contains($"href=\"{path}\"", admin);
             Assert.DoesNotContain($"href=\"{path}\"", agent);

@@ -13,7 +13,8 @@ namespace IncidentPortal.Tests.E2E;
 public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
     : E2ETest(server, browser, output)
 {
-    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User);
+    /// <param name="Static">Rendered statically (Identity and account pages): no circuit to wait for.</param>
+    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false);
 
     private static readonly Shot[] Shots =
     [
@@ -35,6 +36,16 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("admin-priorities", "/admin/priorities", "Priority matrix", DemoUsers.Admin),
         new("admin-routing", "/admin/routing", "Routing rules", DemoUsers.Admin),
         new("admin-webhooks", "/admin/webhooks", "Webhooks", DemoUsers.Admin),
+        new("api-keys", "/Account/Manage/ApiKeys", "Your account", DemoUsers.Agent, Static: true),
+        new("api-docs", "/api/docs", "API reference", DemoUsers.Agent),
+        new("admin-integrations", "/admin/integrations", "Integrations", DemoUsers.Admin),
+        new("alerts", "/alerts", "Alerts", DemoUsers.Agent),
+        new("admin-sla", "/admin/sla", "SLA policies", DemoUsers.Admin),
+        new("admin-calendars", "/admin/calendars", "Business calendars", DemoUsers.Admin),
+        new("status-components", "/admin/status-components", "Status page components", DemoUsers.Manager),
+        new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
+        new("admin-escalation", "/admin/escalation", "Escalation matrix", DemoUsers.Admin),
+        new("admin-escalation-policies", "/admin/escalation-policies", "Escalation policies", DemoUsers.Admin),
     ];
 
     [Fact]
@@ -68,7 +79,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
                 await page.GotoAsync(shot.Path);
                 Assert.Equal(shot.Path, page.PathOf());
                 await Expect(page.Heading(shot.Heading)).ToBeVisibleAsync();
-                if (shot.User is not null) await page.WaitForInteractiveAsync();
+                if (shot.User is not null && !shot.Static) await page.WaitForInteractiveAsync();
                 await page.ExpectThemeAsync(dark);
 
                 foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })

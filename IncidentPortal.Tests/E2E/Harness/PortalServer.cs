@@ -98,6 +98,9 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__DataDirectory"] = DataDirectory;
         start.Environment["DemoData__Seed"] = "true";
+        start.Environment["StatusPage__SchedulerSeconds"] = "1";
+        // Policy steps fire within a second of falling due, so a 5-second wait is observable in a test.
+        start.Environment["Escalation__WatchSeconds"] = "1";
         start.Environment["Accounts__SignInAttemptsPerWindow"] = "1000";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";

@@ -5,6 +5,15 @@ namespace IncidentPortal.Tests.Features.Incidents;
 public class IncidentTests
 {
     [Fact]
+    public void Reporting_refuses_a_description_longer_than_an_edit_would_accept()
+    {
+        var draft = new IncidentDraft("VPN down", new string('x', Incident.MaxTextLength + 1), Impact.Low, Urgency.Low, IncidentSource.Portal, null, null);
+        var error = Assert.Throws<IncidentRuleException>(() =>
+            Incident.Report(1, draft, "r", IncidentBuilder.Reporter, PriorityMatrix.ItilDefault));
+        Assert.Contains("description", error.Message);
+    }
+
+    [Fact]
     public void Reporting_trims_derives_priority_and_records_creation()
     {
         var incident = IncidentBuilder.New(Impact.High, Urgency.Medium);

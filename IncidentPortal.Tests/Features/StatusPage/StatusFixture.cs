@@ -22,7 +22,7 @@ public sealed class StatusFixture : IAsyncDisposable
     public Actor Reporter { get; private set; } = null!;
     public int ChangedEvents { get; private set; }
 
-    public static async Task<StatusFixture> CreateAsync(params IIncidentSaveHook[] incidentHooks)
+    public static async Task<StatusFixture> CreateAsync(Func<StatusFixture, IIncidentSaveHook>? incidentHook = null)
     {
         var fixture = new StatusFixture { Database = await TestDatabase.CreateAsync() };
         var manager = await fixture.Database.AddUserAsync("manager");
@@ -31,7 +31,7 @@ public sealed class StatusFixture : IAsyncDisposable
         fixture.Reporter = new Actor(reporter.Id, "Reporter", false, false, false);
         fixture.Status = fixture.NewStatusService();
         fixture.Incidents = new IncidentService(fixture.Database.Factory, new PriorityMatrixService(fixture.Database.Factory),
-            fixture.Events, fixture.Clock, incidentHooks);
+            fixture.Events, fixture.Clock, incidentHook is null ? [] : [incidentHook(fixture)]);
         fixture.Events.Subscribe<StatusPageChanged>(_ => { fixture.ChangedEvents++; return Task.CompletedTask; });
         return fixture;
     }
@@ -49,6 +49,22 @@ public sealed class StatusFixture : IAsyncDisposable
 
     public async Task<int> ReportAsync(string title = "Mail is slow") =>
         (await Incidents.ReportAsync(Reporter, new IncidentDraft(title, null, Impact.High, Urgency.High, IncidentSource.Portal, null, null))).Id;
+
+    /// <summary>An incident assigned to a team, so it can be resolved straight away.</summary>
+    public async Task<int> ReportAssignedAsync(string title = "Mail is slow")
+    {
+        var id = await ReportAsync(title);
+        int teamId;
+        await using (var db = Database.Factory.CreateDbContext())
+        {
+            var team = new IncidentPortal.Features.Teams.Team { Name = "Team " + Guid.NewGuid().ToString("N")[..6] };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            teamId = team.Id;
+        }
+        await Incidents.ChangeAsync(Manager, id, null, new AssignIncident(teamId, null));
+        return id;
+    }
 
     public async Task<ComponentStatus> StatusOfAsync(int componentId)
     {

@@ -64,6 +64,18 @@ public sealed class SmtpSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_sender_in_the_configuration_is_worth_retrying_once_it_is_fixed()
+    {
+        var sender = new SmtpSender(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = server.Port, FromAddress = "not valid" }),
+            NullLogger<SmtpSender>.Instance);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(new EmailMessage("ana@example.test", "Hello", "Body"), default));
+
+        Assert.False(SmtpSender.IsPermanent(failure));
+        Assert.Contains("Smtp:FromAddress", failure.Message);
+    }
+
+    [Fact]
     public void Refused_mailboxes_are_permanent_while_busy_servers_are_not()
     {
         Assert.True(SmtpSender.IsPermanent(new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "x@example.test")));

@@ -8,8 +8,7 @@ public partial class Incident
     {
         EnsureOpen();
         title = RequireTitle(title);
-        description = (description ?? "").Trim();
-        if (description.Length > MaxTextLength) throw new IncidentRuleException($"The description can be at most {MaxTextLength} characters.");
+        description = RequireDescription(description);
         if (title != Title) Record(by, "Title", Title, title, isPublic: true);
         if (description != Description) Record(by, "Description", null, null, isPublic: true, note: "Description updated");
         if (service?.Id != ServiceId) Record(by, "Service", Service?.Name, service?.Name, isPublic: true);

@@ -73,7 +73,7 @@ public partial class Incident
         {
             Number = number,
             Title = RequireTitle(draft.Title),
-            Description = (draft.Description ?? "").Trim(),
+            Description = RequireDescription(draft.Description),
             ReporterId = reporterId,
             LoggedById = by.ActorId == reporterId ? null : by.ActorId,
             Impact = draft.Impact,
@@ -100,6 +100,13 @@ public partial class Incident
         }
         foreach (var activity in incident.Activities) activity.IncidentVersion = 1;
         return incident;
+    }
+
+    internal static string RequireDescription(string? description)
+    {
+        var trimmed = (description ?? "").Trim();
+        if (trimmed.Length > MaxTextLength) throw new IncidentRuleException($"The description can be at most {MaxTextLength} characters.");
+        return trimmed;
     }
 
     internal static string RequireTitle(string? title)

@@ -57,14 +57,21 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
     /// Applies <paramref name="command"/>. With <paramref name="expectedVersion"/>, refuses to overwrite changes
     /// made since that version (<see cref="IncidentConflictException"/> lists them).
     /// </summary>
+    public Task<IncidentUpdated> ChangeAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
+        CancellationToken ct = default) => ChangeAsync(actor, incidentId, expectedVersion, command, null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="sameTransaction"/> then runs after the command, in its unit of work (a feature's own
+    /// rows, e.g. an escalation record and its notifications), on every attempt. It may throw to refuse the change.
+    /// </summary>
     public async Task<IncidentUpdated> ChangeAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
-        CancellationToken ct = default)
+        Func<AppDbContext, Incident, ChangeContext, CancellationToken, Task>? sameTransaction, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ChangeOnceAsync(actor, incidentId, expectedVersion, command, ct);
+                return await ChangeOnceAsync(actor, incidentId, expectedVersion, command, sameTransaction, ct);
             }
             // Without an expected version the caller accepts whatever came first (a comment, a status move): when
             // another save wins the race, the command is simply applied again to the fresh incident, rules included.
@@ -78,7 +85,7 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
     private const int MaxAttempts = 4;
 
     private async Task<IncidentUpdated> ChangeOnceAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
-        CancellationToken ct)
+        Func<AppDbContext, Incident, ChangeContext, CancellationToken, Task>? sameTransaction, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.Incidents
@@ -93,6 +100,7 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
         var firstNew = incident.Activities.Count;
         var by = new ChangeContext(actor.UserId, Now, actor.IsStaff);
         await ApplyAsync(db, incident, by, command, ct);
+        if (sameTransaction is not null) await sameTransaction(db, incident, by, ct);
         await RunSaveHooksAsync(db, incident, incident.Activities.Skip(firstNew).ToList(), isNew: false, by, ct);
         try
         {

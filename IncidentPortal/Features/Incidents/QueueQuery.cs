@@ -4,10 +4,10 @@ namespace IncidentPortal.Features.Incidents;
 /// The queue's saved views, each a fixed slice of the open incidents (see <see cref="QueueViews"/>).
 /// Stored by name in URLs, so a new view (Breaching soon, once SLAs exist) is added at the end.
 /// </summary>
-public enum QueueView { MyWork, MyTeams, Unassigned, AllOpen }
+public enum QueueView { MyWork, MyTeams, Unassigned, AllOpen, BreachingSoon }
 
 /// <summary>Sort keys the queue's indexes can serve; Priority means priority, then age (oldest first).</summary>
-public enum QueueSort { Priority, Updated, Created, Reference }
+public enum QueueSort { Priority, Updated, Created, Reference, TimeToBreach }
 
 /// <summary>What an agent asks the queue for: a view, optional filters, a sort and a page.</summary>
 public sealed record QueueQuery
@@ -37,7 +37,9 @@ public sealed record QueueQuery
 
 /// <param name="Skip">Where the page starts: the requested skip, moved back to the last page when the list shrank below it.</param>
 /// <param name="ViewCounts">Open incidents in each view, without the filters: what the view tabs show.</param>
-public sealed record QueuePage(IReadOnlyList<IncidentRow> Rows, int Total, int Skip, IReadOnlyDictionary<QueueView, int> ViewCounts);
+/// <param name="Due">Per row, its soonest SLA due time (Features/Sla), for the time-to-breach column.</param>
+public sealed record QueuePage(IReadOnlyList<IncidentRow> Rows, int Total, int Skip, IReadOnlyDictionary<QueueView, int> ViewCounts,
+    IReadOnlyDictionary<int, Sla.SlaDue>? Due = null);
 
 /// <summary>Choices for the queue's filter bar.</summary>
 public sealed record QueueFilterOptions(IReadOnlyList<QueueOption> Teams, IReadOnlyList<QueueOption> Services,

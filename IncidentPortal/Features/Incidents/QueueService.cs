@@ -10,8 +10,12 @@ namespace IncidentPortal.Features.Incidents;
 /// Incidents table alone, which the indexes in <see cref="IncidentConfiguration"/> serve without reading rows,
 /// and only that page's rows are joined to their service, team and people.
 /// </summary>
-public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents)
+public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents, TimeProvider? clock = null,
+    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null)
 {
+    private IQueryable<int> DueSoon(AppDbContext db) => Sla.SlaQueries.DueBefore(db,
+        (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(slaOptions?.Value.BreachingSoonHours ?? 2));
+
     public async Task<QueuePage> GetAsync(Actor actor, QueueQuery query, CancellationToken ct = default)
     {
         EnsureStaff(actor);
@@ -20,17 +24,19 @@ public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, Inci
         var myTeams = await MyTeamIdsAsync(db, actor, ct);
         var open = Open(db);
 
-        var matching = await FilterAsync(db, QueueViews.Apply(open, query.View, actor.UserId, myTeams), query, ct);
-        var (ids, total, skip) = await PageAsync(Sort(matching, query.Sort, query.Descending), query, take, ct);
+        var dueSoon = DueSoon(db);
+        var matching = await FilterAsync(db, QueueViews.Apply(open, query.View, actor.UserId, myTeams, dueSoon), query, ct);
+        var (ids, total, skip) = await PageAsync(Sort(db, matching, query.Sort, query.Descending), query, take, ct);
         var rows = ids.Count == 0 ? new Dictionary<int, IncidentRow>()
             : (await IncidentQueries.Rows(db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
 
         var counts = new Dictionary<QueueView, int>();
         foreach (var view in QueueViews.All)
-            counts[view] = view == query.View && !query.HasFilters ? total : await QueueViews.Apply(open, view, actor.UserId, myTeams).CountAsync(ct);
+            counts[view] = view == query.View && !query.HasFilters ? total : await QueueViews.Apply(open, view, actor.UserId, myTeams, dueSoon).CountAsync(ct);
 
         // A row deleted between the two queries is simply left out.
-        return new QueuePage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, skip, counts);
+        return new QueuePage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, skip, counts,
+            await Sla.SlaQueries.DueForAsync(db, ids, ct));
     }
 
     /// <summary>
@@ -115,8 +121,13 @@ public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, Inci
     }
 
     /// <summary>Always ends on Id, so paging is stable when timestamps tie.</summary>
-    private static IQueryable<Incident> Sort(IQueryable<Incident> incidents, QueueSort sort, bool descending) => (sort, descending) switch
+    private static IQueryable<Incident> Sort(AppDbContext db, IQueryable<Incident> incidents, QueueSort sort, bool descending) => (sort, descending) switch
     {
+        // Soonest SLA due time first; incidents without a running clock (paused, met, no policy) last.
+        (QueueSort.TimeToBreach, false) => incidents.OrderBy(i => db.SlaClocks.Where(c => c.IncidentId == i.Id).Min(c => c.RunningDueAt) == null)
+            .ThenBy(i => db.SlaClocks.Where(c => c.IncidentId == i.Id).Min(c => c.RunningDueAt)).ThenBy(i => i.Id),
+        (QueueSort.TimeToBreach, true) => incidents.OrderBy(i => db.SlaClocks.Where(c => c.IncidentId == i.Id).Min(c => c.RunningDueAt) == null)
+            .ThenByDescending(i => db.SlaClocks.Where(c => c.IncidentId == i.Id).Min(c => c.RunningDueAt)).ThenByDescending(i => i.Id),
         (QueueSort.Priority, false) => incidents.OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id),
         (QueueSort.Priority, true) => incidents.OrderByDescending(i => i.Priority).ThenByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
         (QueueSort.Updated, false) => incidents.OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id),

@@ -21,7 +21,7 @@ public class ScheduledMaintenance
     private ScheduledMaintenance() { }
 
     public static ScheduledMaintenance Schedule(string title, string message, DateTime startsAt, DateTime endsAt,
-        IReadOnlyCollection<int> componentIds, string byUserId, DateTime now)
+        IReadOnlyCollection<int> componentIds, string? byUserId, DateTime now)
     {
         var maintenance = new ScheduledMaintenance { CreatedById = byUserId, CreatedAt = now, State = MaintenanceState.Scheduled };
         maintenance.Change(title, message, startsAt, endsAt, componentIds, now);

@@ -1,11 +1,16 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.StatusPage.Subscriptions;
 using IncidentPortal.Features.Tasks;
+using IncidentPortal.Features.Alerts;
+using IncidentPortal.Features.Integrations;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
@@ -24,6 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PriorityMatrixCell> PriorityMatrix => Set<PriorityMatrixCell>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
@@ -38,6 +44,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<StatusSubscriber> StatusSubscribers => Set<StatusSubscriber>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<AlertIntegration> AlertIntegrations => Set<AlertIntegration>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertOccurrence> AlertOccurrences => Set<AlertOccurrence>();
+    public DbSet<BusinessCalendar> BusinessCalendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+    public DbSet<EscalationPolicy> EscalationPolicies => Set<EscalationPolicy>();
+    public DbSet<EscalationRun> EscalationRuns => Set<EscalationRun>();
+    public DbSet<IncidentEscalation> IncidentEscalations => Set<IncidentEscalation>();
+    public DbSet<EscalationRule> EscalationRules => Set<EscalationRule>();
+    public DbSet<TeamEscalation> TeamEscalations => Set<TeamEscalation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,6 +72,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());
         builder.ApplyConfiguration(new IncidentTaskConfiguration());
+        builder.ApplyConfiguration(new ApiKeyConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
@@ -66,6 +84,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new StatusSubscriberComponentConfiguration());
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        builder.ApplyConfiguration(new AlertIntegrationConfiguration());
+        builder.ApplyConfiguration(new AlertConfiguration());
+        builder.ApplyConfiguration(new AlertOccurrenceConfiguration());
+        builder.ApplyConfiguration(new BusinessCalendarConfiguration());
+        builder.ApplyConfiguration(new WorkingPeriodConfiguration());
+        builder.ApplyConfiguration(new CalendarHolidayConfiguration());
+        builder.ApplyConfiguration(new SlaPolicyConfiguration());
+        builder.ApplyConfiguration(new SlaTargetConfiguration());
+        builder.ApplyConfiguration(new SlaClockConfiguration());
+        EscalationModel.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

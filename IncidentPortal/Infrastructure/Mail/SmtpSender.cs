@@ -53,9 +53,14 @@ public sealed class SmtpSender(IOptions<SmtpOptions> options, ILogger<SmtpSender
 
     internal static MailMessage Compose(EmailMessage email, SmtpOptions smtp)
     {
+        MailAddress from;
+        // A bad sender is the configuration's fault, not this mail's: not a FormatException, so the outbox keeps retrying
+        // until an administrator fixes it, while a bad recipient address (FormatException) is given up at once.
+        try { from = new MailAddress(smtp.FromAddress, smtp.FromName, Encoding.UTF8); }
+        catch (FormatException ex) { throw new InvalidOperationException($"Smtp:FromAddress '{smtp.FromAddress}' is not a valid address.", ex); }
         var message = new MailMessage
         {
-            From = new MailAddress(smtp.FromAddress, smtp.FromName, Encoding.UTF8),
+            From = from,
             Subject = OneLine(email.Subject),
             SubjectEncoding = Encoding.UTF8,
             HeadersEncoding = Encoding.UTF8,
@@ -64,9 +69,13 @@ public sealed class SmtpSender(IOptions<SmtpOptions> options, ILogger<SmtpSender
             Body = email.TextBody,
             IsBodyHtml = false,
         };
-        message.To.Add(new MailAddress(email.To));
-        foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
-            message.Headers.Add(name, OneLine(value));
+        try
+        {
+            message.To.Add(new MailAddress(email.To));
+            foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+                message.Headers.Add(name, OneLine(value));
+        }
+        catch { message.Dispose(); throw; }
         if (email.HtmlBody is not null)
         {
             var html = AlternateView.CreateAlternateViewFromString(email.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html);

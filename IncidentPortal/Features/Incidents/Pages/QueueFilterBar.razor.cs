@@ -10,6 +10,7 @@ public sealed partial class QueueFilterBar
     [
         (QueueSort.Priority, false, "Priority, highest first"),
         (QueueSort.Priority, true, "Priority, lowest first"),
+        (QueueSort.TimeToBreach, false, "Time to breach, soonest first"),
         (QueueSort.Updated, true, "Updated, latest first"),
         (QueueSort.Updated, false, "Updated, longest ago first"),
         (QueueSort.Created, true, "Opened, newest first"),

@@ -53,7 +53,7 @@ public static class QueueUrl
     }
 
     /// <summary>Priority reads best highest first (ascending P1…P5); times and references newest first.</summary>
-    public static bool DefaultDescending(QueueSort sort) => sort != QueueSort.Priority;
+    public static bool DefaultDescending(QueueSort sort) => sort is not (QueueSort.Priority or QueueSort.TimeToBreach);
 
     private static T? ParseEnum<T>(string? value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;

@@ -1,0 +1,50 @@
+namespace IncidentPortal.Features.StatusPage.Public;
+
+/// <summary>
+/// Turns a component's status periods into daily bars and an uptime percentage. A major outage counts fully as
+/// downtime and a partial outage as 30 % (as Statuspage does); degraded performance and maintenance are not downtime.
+/// </summary>
+public static class UptimeHistory
+{
+    public static (IReadOnlyList<UptimeDay> Days, double UptimePercent) Build(IReadOnlyList<ComponentStatusPeriod> periods,
+        DateTime componentSince, DateOnly today, DateTime now, int dayCount)
+    {
+        // Before the first recorded period the component was not tracked yet: those days have no data.
+        var since = periods.Count == 0 ? componentSince : periods.Min(p => p.StartedAt);
+        var days = new List<UptimeDay>(dayCount);
+        double observed = 0, down = 0;
+        for (var day = today.AddDays(-(dayCount - 1)); day <= today; day = day.AddDays(1))
+        {
+            var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = day == today ? now : start.AddDays(1);
+            if (end <= since) { days.Add(new UptimeDay(day, ComponentStatus.Operational, false, [])); continue; }
+            var worst = ComponentStatus.Operational;
+            var events = new List<string>();
+            foreach (var p in periods.OrderBy(p => p.StartedAt))
+            {
+                var from = p.StartedAt > start ? p.StartedAt : start;
+                var to = (p.EndedAt ?? now) < end ? p.EndedAt ?? now : end;
+                if (to <= from) continue;
+                if (p.Status > worst) worst = p.Status;
+                if (p.Status == ComponentStatus.Operational) continue;
+                down += (to - from).TotalSeconds * Weight(p.Status);
+                events.Add($"{StatusText.Label(p.Status)} for {Duration(to - from)}{(p.Cause is null ? "" : $": {p.Cause}")}");
+            }
+            observed += (end - (since > start ? since : start)).TotalSeconds;
+            days.Add(new UptimeDay(day, worst, true, events));
+        }
+        var uptime = observed <= 0 ? 100 : Math.Round(100 * (1 - down / observed), 2);
+        return (days, uptime);
+    }
+
+    private static double Weight(ComponentStatus status) => status switch
+    {
+        ComponentStatus.MajorOutage => 1,
+        ComponentStatus.PartialOutage => 0.3,
+        _ => 0,
+    };
+
+    public static string Duration(TimeSpan span) => span.TotalMinutes < 1 ? "under a minute"
+        : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min"
+        : $"{(int)span.TotalHours} h {span.Minutes} min";
+}
