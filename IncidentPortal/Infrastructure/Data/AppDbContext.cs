@@ -7,6 +7,7 @@ using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.StatusPage.Subscriptions;
+using IncidentPortal.Features.StatusPage.Subscriptions.Webhooks;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Integrations;
@@ -42,6 +43,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ScheduledMaintenance> ScheduledMaintenances => Set<ScheduledMaintenance>();
     public DbSet<ComponentStatusPeriod> ComponentStatusPeriods => Set<ComponentStatusPeriod>();
     public DbSet<StatusSubscriber> StatusSubscribers => Set<StatusSubscriber>();
+    public DbSet<StatusWebhookSubscriber> StatusWebhookSubscribers => Set<StatusWebhookSubscriber>();
+    public DbSet<StatusWebhookDelivery> StatusWebhookDeliveries => Set<StatusWebhookDelivery>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AlertIntegration> AlertIntegrations => Set<AlertIntegration>();
@@ -82,6 +85,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         StatusPageConfiguration.Configure(builder);
         builder.ApplyConfiguration(new StatusSubscriberConfiguration());
         builder.ApplyConfiguration(new StatusSubscriberComponentConfiguration());
+        builder.ApplyConfiguration(new StatusWebhookSubscriberConfiguration());
+        builder.ApplyConfiguration(new StatusWebhookSubscriberComponentConfiguration());
+        builder.ApplyConfiguration(new StatusWebhookDeliveryConfiguration());
         builder.ApplyConfiguration(new WebhookEndpointConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
         builder.ApplyConfiguration(new AlertIntegrationConfiguration());

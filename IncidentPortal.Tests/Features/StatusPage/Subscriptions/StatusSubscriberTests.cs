@@ -5,7 +5,7 @@ namespace IncidentPortal.Tests.Features.StatusPage.Subscriptions;
 public sealed class StatusSubscriberTests
 {
     [Theory]
-    [InlineData(" Ann@Example.COM ", "Ann@example.com")]
+    [InlineData(" Ann@Example.COM ", "ann@example.com")]
     [InlineData("ops.team+status@mail.example.org", "ops.team+status@mail.example.org")]
     [InlineData("", null)]
     [InlineData("ann@localhost", null)]

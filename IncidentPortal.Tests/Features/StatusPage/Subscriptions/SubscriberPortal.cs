@@ -27,6 +27,8 @@ public sealed class SubscriberPortal : PortalFactory, IAsyncLifetime
         ["Outbox:MaxAttempts"] = "100",
         ["StatusSubscriptions:RequestsPerWindow"] = subscribesPerWindow.ToString(),
         ["StatusSubscriptions:WindowSeconds"] = "600",
+        // The tests' webhook receiver listens on 127.0.0.1.
+        ["StatusPage:AllowPrivateWebhookTargets"] = "true",
     }) => Smtp = smtp;
 
     /// <summary>A portal whose subscribe form accepts only <paramref name="perWindow"/> posts per client per 10 minutes.</summary>
@@ -69,7 +71,13 @@ public sealed class SubscriberPortal : PortalFactory, IAsyncLifetime
     public async Task<HttpResponseMessage> SubscribeAsync(HttpClient http, string email, params int[] components) =>
         await http.PostAsync("/status/subscribe", new FormUrlEncodedContent(
             components.Select(id => new KeyValuePair<string, string>("ComponentIds", id.ToString()))
-                .Append(new("Email", email)).Append(new("_handler", "status-subscribe"))));
+                .Append(new("Email", email))));
+
+    /// <summary>Posts the public webhook form.</summary>
+    public async Task<HttpResponseMessage> SubscribeWebhookAsync(HttpClient http, string url, string format, params int[] components) =>
+        await http.PostAsync("/status/subscribe/webhook", new FormUrlEncodedContent(
+            components.Select(id => new KeyValuePair<string, string>("WebhookComponentIds", id.ToString()))
+                .Append(new("WebhookUrl", url)).Append(new("WebhookFormat", format))));
 
     /// <summary>The path and query of the first link in <paramref name="mail"/>'s text that starts with <paramref name="path"/>.</summary>
     public static string LinkIn(ReceivedMail mail, string path)

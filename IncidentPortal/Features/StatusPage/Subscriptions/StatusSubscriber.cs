@@ -65,13 +65,16 @@ public class StatusSubscriber
     public bool Covers(IReadOnlyCollection<int> componentIds) =>
         CoversAllComponents || componentIds.Count == 0 || components.Any(c => componentIds.Contains(c.ComponentId));
 
-    /// <summary>Trimmed, lower-cased domain; null when it is not a single plain address.</summary>
+    /// <summary>
+    /// Trimmed and lower-cased (local parts are case-sensitive only in theory; no real mailbox differs by case, and
+    /// Foo@x.org and foo@x.org must not be two subscriptions); null when it is not a single plain address.
+    /// </summary>
     public static string? NormaliseEmail(string? text)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length is 0 or > MaxEmailLength || trimmed.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';')) return null;
         if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.')) return null;
-        return $"{address.User}@{address.Host.ToLowerInvariant()}";
+        return $"{address.User}@{address.Host}".ToLowerInvariant();
     }
 }
 

@@ -1,3 +1,4 @@
+using IncidentPortal.Features.StatusPage.Subscriptions.Webhooks;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,13 @@ public sealed record ConfirmResult(ConfirmOutcome Outcome, string? Email = null)
 /// Anonymous e-mail subscriptions to the status page. The answer to a subscription never says whether the address
 /// was known (the same "check your inbox" either way), and nothing is sent to an address before it is confirmed.
 /// </summary>
-public sealed class StatusSubscriptionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, SubscriberMails mails)
+public sealed class StatusSubscriptionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, SubscriberMails mails,
+    WebhookTargets targets)
 {
     public const string EmailField = "Email";
     public const string ComponentsField = "Components";
+    public const string WebhookFormatField = "WebhookFormat";
+    public const string WebhookComponentsField = "WebhookComponents";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -76,22 +80,58 @@ public sealed class StatusSubscriptionService(IDbContextFactory<AppDbContext> db
         return new(ConfirmOutcome.Confirmed, subscriber.Email);
     }
 
-    /// <returns>The address that was unsubscribed; null when the link matches no subscription (any more).</returns>
+    /// <returns>The address or webhook URL that was unsubscribed; null when the link matches no subscription (any more).</returns>
     public async Task<string?> UnsubscribeAsync(string? token, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var subscriber = await db.StatusSubscribers.SingleOrDefaultAsync(s => s.UnsubscribeToken == token, ct);
-        if (subscriber is null) return null;
-        db.StatusSubscribers.Remove(subscriber);
-        await db.SaveChangesAsync(ct);
-        return subscriber.Email;
+        if (await db.StatusSubscribers.SingleOrDefaultAsync(s => s.UnsubscribeToken == token, ct) is { } subscriber)
+        {
+            db.StatusSubscribers.Remove(subscriber);
+            await db.SaveChangesAsync(ct);
+            return subscriber.Email;
+        }
+        if (await db.StatusWebhookSubscribers.SingleOrDefaultAsync(s => s.UnsubscribeToken == token, ct) is { } webhook)
+        {
+            db.StatusWebhookSubscribers.Remove(webhook);
+            await db.SaveChangesAsync(ct);
+            return webhook.Url;
+        }
+        return null;
     }
 
-    public async Task<StatusSubscriber?> FindByUnsubscribeTokenAsync(string? token, CancellationToken ct = default)
+    /// <returns>The e-mail address or webhook URL the unsubscribe link belongs to.</returns>
+    public async Task<string?> FindByUnsubscribeTokenAsync(string? token, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.StatusSubscribers.AsNoTracking().SingleOrDefaultAsync(s => s.UnsubscribeToken == token, ct);
+        return await db.StatusSubscribers.Where(s => s.UnsubscribeToken == token).Select(s => s.Email).SingleOrDefaultAsync(ct)
+            ?? await db.StatusWebhookSubscribers.Where(s => s.UnsubscribeToken == token).Select(s => s.Url).SingleOrDefaultAsync(ct);
     }
+
+    /// <summary>
+    /// Webhooks are active at once (no inbox to confirm from), so the target must pass <see cref="WebhookTargets"/>;
+    /// the answer carries the unsubscribe token, shown once.
+    /// </summary>
+    public async Task<WebhookSubscribeResult> SubscribeWebhookAsync(string? url, string? format, IReadOnlyCollection<int> componentIds,
+        string? ip, CancellationToken ct = default)
+    {
+        if (!Enum.TryParse<StatusWebhookFormat>(format, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
+            return new(WebhookFormatField, "Choose a message format.");
+        var (target, error) = await targets.CheckAsync(url, ct);
+        if (target is null) return new(WebhookTargets.UrlField, error);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = await db.StatusComponents.Where(c => c.IsVisible).Select(c => c.Id).ToListAsync(ct);
+        if (componentIds.Any(id => !visible.Contains(id)))
+            return new(WebhookComponentsField, "A chosen component is no longer on the page; reload and choose again.");
+        var subscriber = StatusWebhookSubscriber.Create(target, chosen, componentIds, ip, Now);
+        db.StatusWebhookSubscribers.Add(subscriber);
+        await db.SaveChangesAsync(ct);
+        return new(null, null, subscriber.UnsubscribeToken);
+    }
+}
+
+public sealed record WebhookSubscribeResult(string? Field, string? Error, string? UnsubscribeToken = null)
+{
+    public bool Succeeded => UnsubscribeToken is not null;
 }

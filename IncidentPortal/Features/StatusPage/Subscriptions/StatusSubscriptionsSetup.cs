@@ -1,3 +1,4 @@
+using IncidentPortal.Features.StatusPage.Subscriptions.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
 
 namespace IncidentPortal.Features.StatusPage.Subscriptions;
@@ -11,6 +12,7 @@ public static class StatusSubscriptionsSetup
         builder.Services.AddSingleton<StatusSubscriptionService>();
         builder.Services.AddSingleton<IStatusNoticeHook, SubscriberNoticeHook>();
         builder.Services.AddOutboxHandler<SubscriberFanOutHandler>();
+        builder.AddStatusWebhooks();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, SubscribeRateLimit>(SubscribeRateLimit.Policy));
         return builder;
     }
@@ -21,9 +23,11 @@ public static class StatusSubscriptionsSetup
     /// </summary>
     public static WebApplication MapStatusSubscriptions(this WebApplication app)
     {
+        app.MapSubscriptionPages();
         app.MapPost(SubscriberMails.OneClickPath, async (HttpContext http, StatusSubscriptionService subscriptions, CancellationToken ct) =>
         {
             var token = http.Request.Query["token"].ToString();
+            http.Response.Headers.CacheControl = "no-store";
             var fromPage = http.Request.HasFormContentType && (await http.Request.ReadFormAsync(ct))["source"] == "page";
             var email = await subscriptions.UnsubscribeAsync(token, ct);
             if (fromPage) return Results.Redirect($"{SubscriberMails.UnsubscribePagePath}?done={(email is null ? "unknown" : "yes")}", preserveMethod: false);

@@ -1,3 +1,4 @@
+using IncidentPortal.Features.StatusPage.Subscriptions.Webhooks;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +8,14 @@ namespace IncidentPortal.Features.StatusPage.Subscriptions;
 /// <summary>
 /// Publishing queues ONE fan-out message with the notice, in the publishing unit of work: publishing stays fast however
 /// many subscribers there are, and the notice cannot be lost. The fan-out then queues one mail per matching confirmed
-/// subscriber in a single transaction, each delivered (and retried) on its own by the e-mail handler.
+/// subscriber and one webhook delivery per matching webhook subscriber in a single transaction, each delivered (and
+/// retried) on its own by the e-mail and status-webhook handlers.
 /// </summary>
 public sealed class SubscriberNoticeHook : IStatusNoticeHook
 {
     public async Task BeforeSaveAsync(AppDbContext db, StatusNotice notice, CancellationToken ct)
     {
-        if (await db.StatusSubscribers.AnyAsync(s => s.ConfirmedAt != null, ct))
+        if (await db.StatusSubscribers.AnyAsync(s => s.ConfirmedAt != null, ct) || await db.StatusWebhookSubscribers.AnyAsync(ct))
             Outbox.Enqueue(db, SubscriberFanOutHandler.OutboxKind, notice, notice.At);
     }
 }
@@ -39,6 +41,12 @@ public sealed class SubscriberFanOutHandler(IDbContextFactory<AppDbContext> dbFa
         foreach (var subscriber in subscribers.Where(s => s.Covers(notice.ComponentIds)))
         {
             mails.QueueNotice(db, subscriber, notice, names, now);
+            count++;
+        }
+        var webhooks = await db.StatusWebhookSubscribers.AsNoTracking().Include(s => s.Components).OrderBy(s => s.Id).ToListAsync(ct);
+        foreach (var webhook in webhooks.Where(s => s.Covers(notice.ComponentIds)))
+        {
+            Outbox.Enqueue(db, StatusWebhookSender.OutboxKind, new StatusWebhookDispatch(webhook.Id, notice, names), now);
             count++;
         }
         await db.SaveChangesAsync(ct);
