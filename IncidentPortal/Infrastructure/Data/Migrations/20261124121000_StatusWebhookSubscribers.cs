@@ -31,9 +31,9 @@ public sealed class StatusWebhookSubscribers : Migration
         }, constraints: t =>
         {
             t.PrimaryKey("PK_StatusWebhookSubscriberComponents", x => new { x.SubscriberId, x.ComponentId });
-            t.ForeignKey("FK_StatusWebhookSubscriberComponents_StatusWebhookSubscribers_SubscriberId", x => x.SubscriberId,
+            t.ForeignKey("FK_StatusWebhookSubscriberComponents_Subscriber", x => x.SubscriberId,
                 "StatusWebhookSubscribers", "Id", onDelete: ReferentialAction.Cascade);
-            t.ForeignKey("FK_StatusWebhookSubscriberComponents_StatusComponents_ComponentId", x => x.ComponentId, "StatusComponents", "Id",
+            t.ForeignKey("FK_StatusWebhookSubscriberComponents_Component", x => x.ComponentId, "StatusComponents", "Id",
                 onDelete: ReferentialAction.Cascade);
         });
         m.CreateIndex("IX_StatusWebhookSubscriberComponents_ComponentId", "StatusWebhookSubscriberComponents", "ComponentId");
@@ -54,7 +54,7 @@ public sealed class StatusWebhookSubscribers : Migration
         }, constraints: t =>
         {
             t.PrimaryKey("PK_StatusWebhookDeliveries", x => x.Id);
-            t.ForeignKey("FK_StatusWebhookDeliveries_StatusWebhookSubscribers_SubscriberId", x => x.SubscriberId,
+            t.ForeignKey("FK_StatusWebhookDeliveries_Subscriber", x => x.SubscriberId,
                 "StatusWebhookSubscribers", "Id", onDelete: ReferentialAction.Cascade);
         });
         m.CreateIndex("IX_StatusWebhookDeliveries_SubscriberId_At", "StatusWebhookDeliveries", ["SubscriberId", "At"]);

@@ -14,7 +14,9 @@ public sealed class StatusWebhookSubscriberConfiguration : IEntityTypeConfigurat
         entity.Property(s => s.CreatedFromIp).HasMaxLength(45);
         entity.HasIndex(s => s.UnsubscribeToken).IsUnique();
         entity.HasIndex(s => s.CreatedFromIp);
-        entity.HasMany(s => s.Components).WithOne().HasForeignKey(c => c.SubscriberId).OnDelete(DeleteBehavior.Cascade);
+        // Short constraint names: the generated ones pass PostgreSQL's 63-character limit and would be truncated.
+        entity.HasMany(s => s.Components).WithOne().HasForeignKey(c => c.SubscriberId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("FK_StatusWebhookSubscriberComponents_Subscriber");
         entity.Navigation(s => s.Components).HasField("components").UsePropertyAccessMode(PropertyAccessMode.Field);
         entity.Ignore(s => s.CoversAllComponents);
     }
@@ -26,7 +28,8 @@ public sealed class StatusWebhookSubscriberComponentConfiguration : IEntityTypeC
     {
         entity.ToTable("StatusWebhookSubscriberComponents");
         entity.HasKey(c => new { c.SubscriberId, c.ComponentId });
-        entity.HasOne<StatusComponent>().WithMany().HasForeignKey(c => c.ComponentId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<StatusComponent>().WithMany().HasForeignKey(c => c.ComponentId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("FK_StatusWebhookSubscriberComponents_Component");
         entity.HasIndex(c => c.ComponentId);
     }
 }
@@ -38,7 +41,8 @@ public sealed class StatusWebhookDeliveryConfiguration : IEntityTypeConfiguratio
         entity.ToTable("StatusWebhookDeliveries");
         entity.Property(d => d.NoticeTitle).HasMaxLength(200).IsRequired();
         entity.Property(d => d.Error).HasMaxLength(StatusWebhookDelivery.MaxErrorLength);
-        entity.HasOne<StatusWebhookSubscriber>().WithMany().HasForeignKey(d => d.SubscriberId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<StatusWebhookSubscriber>().WithMany().HasForeignKey(d => d.SubscriberId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("FK_StatusWebhookDeliveries_Subscriber");
         entity.HasIndex(d => new { d.SubscriberId, d.At });
         entity.HasIndex(d => d.At);
     }
