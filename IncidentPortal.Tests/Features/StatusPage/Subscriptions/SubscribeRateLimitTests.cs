@@ -27,6 +27,12 @@ public sealed class SubscribeRateLimitTests : IAsyncLifetime
         Assert.Contains("Too many subscription requests", await refused.Content.ReadAsStringAsync());
         Assert.Equal(0, await portal.WithDbAsync(db => Task.FromResult(db.StatusSubscribers.Count(s => s.Email == refusedEmail))));
 
+        // The webhook form shares the budget: it cannot be used to get around the limit.
+        using var webhook = await portal.SubscribeWebhookAsync(http, "http://127.0.0.1:9/hook", "Generic");
+        Assert.Equal(HttpStatusCode.TooManyRequests, webhook.StatusCode);
+        Assert.Single(webhook.Headers.GetValues("Retry-After"));
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+
         using var form = await http.GetAsync("/status/subscribe");
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
     }
