@@ -14,6 +14,7 @@ using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.Tasks;
 using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.StatusPage;
+using IncidentPortal.Features.StatusPage.Subscriptions;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Auth;
@@ -45,6 +46,7 @@ builder.AddAlerts();
 builder.AddSla();
 builder.AddEscalation();
 builder.AddStatusPublishing();
+builder.AddStatusSubscriptions();
 builder.AddAdminBootstrap();
 builder.AddStatusPublic();
 builder.AddReviews();
@@ -67,6 +69,7 @@ app.MapApi();
 app.MapAlerts();
 app.MapStatusPublic();
 app.MapReviews();
+app.MapStatusSubscriptions();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using IncidentPortal.Tests.Support;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -57,11 +58,15 @@ public sealed class PortalServer : IAsyncLifetime
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>The app's mail goes here (a real SMTP listener on 127.0.0.1).</summary>
+    public SmtpTestServer Smtp { get; } = new();
+
     public Task InitializeAsync() => StartAsync();
 
     public async Task DisposeAsync()
     {
         await StopAsync();
+        await Smtp.DisposeAsync();
         lock (logLock) logFile.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { /* best effort: a temp folder */ }
@@ -99,6 +104,15 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Database__DataDirectory"] = DataDirectory;
         start.Environment["DemoData__Seed"] = "true";
         start.Environment["StatusPage__SchedulerSeconds"] = "1";
+        // Status subscribers: mail to the test's SMTP listener, webhooks to 127.0.0.1 receivers, quick retries.
+        start.Environment["Smtp__Host"] = "127.0.0.1";
+        start.Environment["Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Smtp__FromAddress"] = "status@portal.test";
+        start.Environment["Notifications__PublicUrl"] = BaseUrl;
+        start.Environment["StatusPage__AllowPrivateWebhookTargets"] = "true";
+        start.Environment["StatusSubscriptions__RequestsPerWindow"] = "1000";
+        start.Environment["Outbox__PollSeconds"] = "0.5";
+        start.Environment["Outbox__RetryBaseSeconds"] = "1";
         // Policy steps fire within a second of falling due, so a 5-second wait is observable in a test.
         start.Environment["Escalation__WatchSeconds"] = "1";
         start.Environment["Accounts__SignInAttemptsPerWindow"] = "1000";

@@ -69,7 +69,12 @@ public sealed class SmtpSender(IOptions<SmtpOptions> options, ILogger<SmtpSender
             Body = email.TextBody,
             IsBodyHtml = false,
         };
-        try { message.To.Add(new MailAddress(email.To)); }
+        try
+        {
+            message.To.Add(new MailAddress(email.To));
+            foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+                message.Headers.Add(name, OneLine(value));
+        }
         catch { message.Dispose(); throw; }
         if (email.HtmlBody is not null)
         {
