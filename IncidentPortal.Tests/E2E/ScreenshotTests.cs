@@ -14,7 +14,9 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
     : E2ETest(server, browser, output)
 {
     /// <param name="Static">Rendered statically (Identity and account pages): no circuit to wait for.</param>
-    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false);
+    /// <param name="Heading">The page's h1; empty for pages whose headline depends on the data (the public status page).</param>
+    /// <param name="Public">The public status pages' own shell: no theme cookie, light or dark follows the device.</param>
+    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false, bool Public = false);
 
     private static readonly Shot[] Shots =
     [
@@ -46,6 +48,9 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("status-maintenance", "/status-admin/maintenance", "Scheduled maintenance", DemoUsers.Manager),
         new("admin-escalation", "/admin/escalation", "Escalation matrix", DemoUsers.Admin),
         new("admin-escalation-policies", "/admin/escalation-policies", "Escalation policies", DemoUsers.Admin),
+        new("status-public", "/status", "", null, Static: true, Public: true),
+        new("status-history", "/status/history", "", null, Static: true, Public: true),
+        new("status-internal", "/status/internal", "Internal status", DemoUsers.Manager),
     ];
 
     [Fact]
@@ -76,11 +81,13 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
                     [new Cookie { Name = PortalPage.ThemeCookie, Value = dark ? "material-dark" : "material", Url = Server.BaseUrl }]);
                 await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
                 Output.WriteLine($"{clock.ElapsedMilliseconds,6} ms  open {shot.Path}");
+                if (shot.Public) await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
                 await page.GotoAsync(shot.Path);
                 Assert.Equal(shot.Path, page.PathOf());
-                await Expect(page.Heading(shot.Heading)).ToBeVisibleAsync();
+                await Expect(shot.Heading.Length == 0 ? page.Locator("h1").First : page.Heading(shot.Heading)).ToBeVisibleAsync();
                 if (shot.User is not null && !shot.Static) await page.WaitForInteractiveAsync();
-                await page.ExpectThemeAsync(dark);
+                if (shot.Public) Assert.Equal(dark, await page.EvaluateAsync<bool>("() => matchMedia('(prefers-color-scheme: dark)').matches"));
+                else await page.ExpectThemeAsync(dark);
 
                 foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
                 {
