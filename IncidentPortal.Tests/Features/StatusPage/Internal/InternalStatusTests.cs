@@ -83,8 +83,9 @@ public sealed class InternalStatusTests(AdminPortalFactory portal) : IClassFixtu
         await Assert.ThrowsAsync<IncidentNotFoundException>(() => Incidents.ChangeAsync(reporter, own.Id, null, new SetEta(DateTime.UtcNow.AddHours(1))));
 
         using var client = await portal.SignInDemoAsync(DemoAccounts.Reporter);
-        var page = await client.Http.GetStringAsync("/status/internal");
-        Assert.DoesNotContain(own.Title, page);
+        using var response = await client.Http.GetAsync("/status/internal");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(own.Title, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
