@@ -21,6 +21,8 @@ public sealed class StatusCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.Tags.Add(StatusSnapshotStore.CacheTag);
         context.CacheVaryByRules.QueryKeys = new(["fragment", "month"]);
+        // One stored copy per encoding actually served (not per raw Accept-Encoding string, which varies by browser).
+        context.CacheVaryByRules.VaryByValues["encoding"] = StatusCompression.Negotiate(context.HttpContext.Request);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         return ValueTask.CompletedTask;
     }

@@ -17,6 +17,7 @@ public static class StatusPublicEndpoints
     {
         builder.Services.Configure<StatusPublicOptions>(builder.Configuration.GetSection("StatusPage"));
         builder.Services.AddOutputCache(o => o.AddPolicy(StatusCachePolicy.Name, new StatusCachePolicy()));
+        builder.Services.AddStatusCompression();
         builder.Services.AddSingleton<StatusBroadcaster>();
         builder.Services.AddSingleton<StatusSnapshotStore>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusSnapshotStore>());
@@ -27,12 +28,13 @@ public static class StatusPublicEndpoints
     public static WebApplication UseStatusPublic(this WebApplication app)
     {
         app.UseOutputCache();
+        app.UseStatusCompression();
         return app;
     }
 
     public static WebApplication MapStatusPublic(this WebApplication app)
     {
-        var pages = app.MapGroup("").AllowAnonymous().CacheOutput(StatusCachePolicy.Name);
+        var pages = app.MapGroup("").AllowAnonymous().CacheOutput(StatusCachePolicy.Name).WithMetadata(StatusCompression.Marker);
         pages.MapGet("/status", StatusPageAsync);
         pages.MapGet("/status/incidents/{id:int}", IncidentAsync);
         pages.MapGet("/status/history", HistoryAsync);
@@ -123,7 +125,8 @@ public static class StatusPublicEndpoints
     private static void Cacheable(HttpContext http, StatusSnapshotStore store, StatusPublicOptions options)
     {
         http.Response.Headers.CacheControl = $"public, max-age={options.MaxAgeSeconds}";
-        http.Response.Headers.ETag = $"\"{BootId}-{store.Version}\"";
+        // Weak: the same version is sent as brotli, gzip or plain bytes.
+        http.Response.Headers.ETag = $"W/\"{BootId}-{store.Version}\"";
     }
 
     internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
