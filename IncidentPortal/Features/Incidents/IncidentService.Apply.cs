@@ -65,6 +65,9 @@ public sealed partial class IncidentService
             case ReopenIncident reopen:
                 incident.Reopen(by, reopen.Comment);
                 break;
+            case SetEta eta:
+                incident.SetEta(by, eta.Eta, eta.Note);
+                break;
             case RecordIncidentEvent recorded:
                 incident.RecordEvent(by, recorded.Topic, recorded.Text, recorded.IsPublic);
                 break;

@@ -9,6 +9,7 @@ public static class StatusPageSetup
         builder.Services.Configure<StatusPageOptions>(builder.Configuration.GetSection(StatusPageOptions.Section));
         builder.Services.AddSingleton<StatusService>();
         builder.Services.AddSingleton<StatusComponentAdminService>();
+        builder.Services.AddSingleton<Internal.InternalStatusQueries>();
         // Registered after the database (Program.cs order), so it starts once migrations and seeding are done.
         builder.Services.AddHostedService<MaintenanceScheduler>();
         builder.Services.AddSingleton<StatusLifecycleHook>();

@@ -137,6 +137,16 @@ public sealed class StatusPublicOutputTests(AdminPortalFactory portal) : IClassF
         Assert.EndsWith($"/status/incidents/{published.Id}", (string?)ours[0].Element(Atom + "link")!.Attribute("href"));
         var updated = entries.Select(e => DateTime.Parse(e.Element(Atom + "updated")!.Value).ToUniversalTime()).ToList();
         Assert.Equal(updated.OrderByDescending(u => u), updated);
+
+        // And a real feed reader (System.ServiceModel.Syndication's Atom 1.0 formatter) reads it as such.
+        using var reader = System.Xml.XmlReader.Create(new StringReader(await http.GetStringAsync("/status/history.atom")));
+        var formatter = new System.ServiceModel.Syndication.Atom10FeedFormatter();
+        Assert.True(formatter.CanRead(reader));
+        formatter.ReadFrom(reader);
+        var syndicated = formatter.Feed.Items.Where(i => i.Title.Text.StartsWith(title)).ToList();
+        Assert.Equal(2, syndicated.Count);
+        Assert.Contains("Exports fail with a timeout & retry <later>.", ((System.ServiceModel.Syndication.TextSyndicationContent)syndicated[0].Content).Text);
+        Assert.EndsWith($"/status/incidents/{published.Id}", syndicated[0].Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
     }
 
     private static void AssertRfc3339(string value) =>
