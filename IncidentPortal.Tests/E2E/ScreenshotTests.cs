@@ -13,12 +13,10 @@ namespace IncidentPortal.Tests.E2E;
 public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
     : E2ETest(server, browser, output)
 {
-    /// <param name="Static">Rendered statically (Identity and account pages): no circuit to wait for.</param>
-    /// <param name="DeviceTheme">A public status page: light or dark follows the device (emulated), not the theme cookie.</param>
-    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false, bool DeviceTheme = false);
     /// <param name="Heading">The page's h1; empty for pages whose headline depends on the data (the public status page).</param>
-    /// <param name="Public">The public status pages' own shell: no theme cookie, light or dark follows the device.</param>
-    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false, bool Public = false);
+    /// <param name="Static">Rendered statically (Identity and account pages): no circuit to wait for.</param>
+    /// <param name="DeviceTheme">The public status pages' own shell: no theme cookie, light or dark follows the device (emulated).</param>
+    private sealed record Shot(string Name, string Path, string Heading, PortalUser? User, bool Static = false, bool DeviceTheme = false);
 
     private static readonly Shot[] Shots =
     [
@@ -59,8 +57,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("my-action-items", "/action-items", "My action items", DemoUsers.Dana),
         new("all-action-items", "/action-items/all", "All action items", DemoUsers.Manager),
         new("problems", "/problems", "Problems", DemoUsers.Agent),
-        new("status-public", "/status", "", null, Static: true, Public: true),
-        new("status-history", "/status/history", "", null, Static: true, Public: true),
+        new("status-public", "/status", "", null, Static: true, DeviceTheme: true),
+        new("status-history", "/status/history", "", null, Static: true, DeviceTheme: true),
         new("status-internal", "/status/internal", "Internal status", DemoUsers.Manager),
     ];
 
@@ -93,13 +91,11 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
                 await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
                 if (shot.DeviceTheme) await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
                 Output.WriteLine($"{clock.ElapsedMilliseconds,6} ms  open {shot.Path}");
-                if (shot.Public) await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
                 await page.GotoAsync(shot.Path);
                 Assert.Equal(shot.Path, page.PathOf());
                 await Expect(shot.Heading.Length == 0 ? page.Locator("h1").First : page.Heading(shot.Heading)).ToBeVisibleAsync();
                 if (shot.User is not null && !shot.Static) await page.WaitForInteractiveAsync();
-                if (!shot.DeviceTheme) await page.ExpectThemeAsync(dark);
-                if (shot.Public) Assert.Equal(dark, await page.EvaluateAsync<bool>("() => matchMedia('(prefers-color-scheme: dark)').matches"));
+                if (shot.DeviceTheme) Assert.Equal(dark, await page.EvaluateAsync<bool>("() => matchMedia('(prefers-color-scheme: dark)').matches"));
                 else await page.ExpectThemeAsync(dark);
 
                 foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
