@@ -117,6 +117,13 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         await Expect(manager.GetByLabel($"Status of {action}")).ToHaveValueAsync("InProgress");
         Assert.Equal("not reloaded", await alex.EvaluateAsync<string>("() => window.reviewTestMarker"));
 
+        // The owner also finds the review's item in "My action items", with its new status.
+        var alexList = await SignedInPageAsync(DemoUsers.Agent);
+        await alexList.GotoInteractiveAsync("/action-items");
+        var listed = alexList.GetByRole(AriaRole.Row).Filter(new() { HasText = action });
+        await Expect(listed).ToBeVisibleAsync();
+        await Expect(listed.GetByLabel($"Status of {action}")).ToHaveValueAsync("InProgress");
+
         // Not shared: the reporter cannot open it.
         await reporter.GotoInteractiveAsync($"/incidents/{id}/review");
         await Expect(reporter.Heading("Review not found")).ToBeVisibleAsync();

@@ -4,7 +4,7 @@ namespace IncidentPortal.Tests.Support;
 
 /// <summary>
 /// The schema in a PostgreSQL DDL script (as EF generates it, no server needed) as <see cref="SchemaFacts"/>:
-/// one fact per column or constraint line of each CREATE TABLE, one per CREATE INDEX; a later DROP INDEX removes its
+/// one fact per column or constraint line of each CREATE TABLE, one per CREATE INDEX and ALTER TABLE … ADD column; a later DROP INDEX removes its
 /// fact again (a migration that replaces an index); order does not matter otherwise.
 /// </summary>
 public static partial class PostgresScriptSchema
@@ -27,6 +27,11 @@ public static partial class PostgresScriptSchema
             {
                 facts.Add(Regex.Replace(statement, @"\s+", " "));
             }
+            else if (AddColumn().Match(statement) is { Success: true } added)
+            {
+                // A later migration's new column reads like the column line of the model's CREATE TABLE.
+                facts.Add($"{added.Groups["name"].Value}: {Regex.Replace(added.Groups["column"].Value, @"\s+", " ")}");
+            }
             else if (DropIndex().Match(statement) is { Success: true } drop)
             {
                 facts.RemoveWhere(f => f.Contains($"INDEX \"{drop.Groups["name"].Value}\" ON", StringComparison.Ordinal));
@@ -37,6 +42,9 @@ public static partial class PostgresScriptSchema
 
     [GeneratedRegex("""^CREATE TABLE (IF NOT EXISTS )?"(?<name>[^"]+)" \((?<body>.*)\)$""", RegexOptions.Singleline)]
     private static partial Regex CreateTable();
+
+    [GeneratedRegex("""^ALTER TABLE "(?<name>[^"]+)" ADD (?<column>"[^"]+" .*)$""", RegexOptions.Singleline)]
+    private static partial Regex AddColumn();
 
     [GeneratedRegex("""^DROP INDEX (IF EXISTS )?"(?<name>[^"]+)"$""")]
     private static partial Regex DropIndex();
