@@ -1,6 +1,7 @@
 -- wrk script: sustained Events v2 ingest with one integration key, mixing new dedup keys and repeats.
 -- Env: INGEST_KEY (required), NEW_SHARE (share of requests with a never-seen key, default 0.2),
 --      HOT_KEYS (how many keys the repeats cycle through, default 500), RUN_ID (makes new keys unique per run),
+--      HOT_ID (names the repeated keys; the warm-up and the measured run share it, default RUN_ID),
 --      RESULT_FILE (where the number of 202 answers is written, for the check afterwards).
 local threads = {}
 local next_id = 0
@@ -16,6 +17,7 @@ function init(args)
   new_share = tonumber(os.getenv("NEW_SHARE") or "0.2")
   hot_keys = tonumber(os.getenv("HOT_KEYS") or "500")
   run_id = os.getenv("RUN_ID") or tostring(os.time())
+  hot_id = os.getenv("HOT_ID") or run_id
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. assert(os.getenv("INGEST_KEY"), "set INGEST_KEY")
@@ -28,7 +30,7 @@ function request()
   if math.random() < new_share then
     key = string.format("new-%s-%d-%d", run_id, id, n)
   else
-    key = string.format("hot-%s-%d", run_id, math.random(hot_keys))
+    key = string.format("hot-%s-%d", hot_id, math.random(hot_keys))
   end
   local body = string.format(
     '{"event_action":"trigger","dedup_key":"%s","payload":{"summary":"Load test %s","source":"bench-%d","severity":"warning","custom_details":{"n":%d}}}',

@@ -17,7 +17,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Directory.CreateDirectory(folder);
         Options = new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite($"Data Source={Path.Combine(folder, "test.db")}")
-            .AddInterceptors(new SqliteBusyTimeout())
+            .AddInterceptors(new SqliteConnectionSettings())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options;
         Factory = new PooledDbContextFactory<AppDbContext>(Options);

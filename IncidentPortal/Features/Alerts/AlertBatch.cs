@@ -10,6 +10,7 @@ namespace IncidentPortal.Features.Alerts;
 /// a signal with a key applies to the open alert with that key; a trigger with no open alert opens a new one (and
 /// an incident, unless correlation finds an open incident for the same service); acknowledge and resolve with no
 /// open alert are dropped; a late copy of an older firing (same key, earlier startsAt) is dropped too.
+/// Alerts already stored are loaded untracked and written back by <see cref="AlertRows"/>; new ones go through EF.
 /// </summary>
 internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, DateTime now)
 {
@@ -23,6 +24,9 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
     public List<Func<AlertFollowUp>> FollowUps { get; } = [];
     public IEnumerable<Alert> Touched => open.Values.Concat(resolved);
     private readonly List<Alert> resolved = [];
+    /// <summary>Loaded (untracked) alerts; each moves to <see cref="changed"/> when a signal first changes it.</summary>
+    private readonly HashSet<Alert> stored = [];
+    private readonly List<Alert> changed = [];
 
     public async Task ApplyAsync(IReadOnlyList<AlertSubmission> submissions, CancellationToken ct)
     {
@@ -49,9 +53,13 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
         {
             var keys = group.SelectMany(s => s.Signals).Select(s => s.DedupKey).OfType<string>().Distinct().ToList();
             if (keys.Count == 0) continue;
-            var found = await db.Alerts.Where(a => a.IntegrationId == group.Key && a.Status != AlertStatus.Resolved && keys.Contains(a.DedupKey))
+            var found = await db.Alerts.AsNoTracking().Where(a => a.IntegrationId == group.Key && a.Status != AlertStatus.Resolved && keys.Contains(a.DedupKey))
                 .ToListAsync(ct);
-            foreach (var alert in found) open[(alert.IntegrationId, alert.DedupKey)] = alert;
+            foreach (var alert in found)
+            {
+                open[(alert.IntegrationId, alert.DedupKey)] = alert;
+                stored.Add(alert);
+            }
         }
     }
 
@@ -60,6 +68,7 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
         var key = signal.DedupKey ?? Guid.NewGuid().ToString("N");
         open.TryGetValue((integration.Id, key), out var alert);
         if (alert is not null && alert.IsOlderThanCurrentFiring(signal)) return Dropped(key);
+        if (alert is not null && stored.Remove(alert)) changed.Add(alert);
 
         switch (signal.Action)
         {
@@ -83,6 +92,13 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
             default:
                 return Dropped(key);
         }
+    }
+
+    /// <summary>After EF has saved the new rows: the changed stored alerts, then occurrence pruning for all touched.</summary>
+    public async Task WriteAsync(AlertRows rows, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    {
+        foreach (var alert in changed) await rows.SaveAsync(transaction, alert, ct);
+        foreach (var alert in Touched) await rows.PruneAsync(transaction, alert, ct);
     }
 
     /// <summary>An Alertmanager peer's late copy of a firing that has already been resolved here.</summary>

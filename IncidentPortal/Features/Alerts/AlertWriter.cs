@@ -4,6 +4,7 @@ using IncidentPortal.Features.Integrations;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IncidentPortal.Features.Alerts;
 
@@ -17,6 +18,7 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
     IEventBus events, TimeProvider clock, ILogger<AlertWriter> logger) : BackgroundService
 {
     public const int MaxBatchSignals = 2000;
+    private readonly AlertWriterConnection connection = new();
     private readonly Channel<AlertSubmission> queue = Channel.CreateBounded<AlertSubmission>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -53,6 +55,7 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
             var stopped = new OperationCanceledException("The portal is shutting down.");
             foreach (var waiting in batch) waiting.Done.TrySetException(stopped);
             while (queue.Reader.TryRead(out var left)) left.Done.TrySetException(stopped);
+            await connection.DisposeAsync();
         }
     }
 
@@ -64,12 +67,14 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
         }
         catch (Exception e) when (e is not OperationCanceledException && batch.Count > 1)
         {
+            await connection.ResetAsync();
             logger.LogWarning(e, "An alert batch of {Count} requests failed; retrying them one by one.", batch.Count);
             foreach (var submission in batch)
             {
                 try { await CommitAsync([submission], ct); }
                 catch (Exception one) when (one is not OperationCanceledException)
                 {
+                    await connection.ResetAsync();
                     logger.LogError(one, "Storing alerts for integration {Integration} failed.", submission.Integration.Id);
                     submission.Done.TrySetException(one);
                 }
@@ -77,6 +82,7 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            await connection.ResetAsync();
             logger.LogError(e, "Storing alerts failed.");
             batch[0].Done.TrySetException(e);
         }
@@ -89,11 +95,12 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
         AlertBatch work;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            var rows = await connection.AttachAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             work = new AlertBatch(db, incidents, clock.GetUtcNow().UtcDateTime);
             await work.ApplyAsync(batch, ct);
             await db.SaveChangesAsync(ct);
-            await PruneOccurrencesAsync(db, work.Touched, ct);
+            await work.WriteAsync(rows, transaction.GetDbTransaction(), ct);
             followUps.Enqueue(db, work.FollowUps.Select(f => f()).Distinct().ToList(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -107,16 +114,6 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
         if (incidentIds.Count > 0) await events.PublishAsync(new AlertsChanged(incidentIds));
     }
 
-    /// <summary>Keeps the last <see cref="Alert.KeptOccurrences"/> occurrences of each alert; the count stays exact.</summary>
-    private static async Task PruneOccurrencesAsync(AppDbContext db, IEnumerable<Alert> touched, CancellationToken ct)
-    {
-        var ids = touched.Where(a => a.OccurrenceCount > Alert.KeptOccurrences).Select(a => a.Id).ToList();
-        if (ids.Count == 0) return;
-        await db.AlertOccurrences
-            .Where(o => ids.Contains(o.AlertId)
-                        && o.Sequence <= db.Alerts.Where(a => a.Id == o.AlertId).Select(a => a.OccurrenceCount).First() - Alert.KeptOccurrences)
-            .ExecuteDeleteAsync(ct);
-    }
 }
 
 /// <summary>Alerts were stored for these incidents: lists and alert tabs reload.</summary>

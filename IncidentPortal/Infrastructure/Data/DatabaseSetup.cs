@@ -18,7 +18,7 @@ public static class DatabaseSetup
             if (services.GetService<Outbox.OutboxSignal>() is { } outboxSignal) db.AddInterceptors(new Outbox.OutboxSaveInterceptor(outboxSignal));
             _ = options.Provider switch
             {
-                DatabaseProvider.Sqlite => db.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), new SqliteTuning()),
+                DatabaseProvider.Sqlite => db.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()),
                 DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
                 _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
             };

@@ -56,7 +56,7 @@ public sealed class QueueWorld : IAsyncLifetime
         _ = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres
             ? builder.UseNpgsql($"{postgres};Database=queue_{Path.GetFileName(directory).Replace('-', '_')}")
             : builder.UseSqlite($"Data Source={Path.Combine(directory, "queue.db")};Pooling=False")
-                .AddInterceptors(new SqliteBusyTimeout(), new SqliteTuning());
+                .AddInterceptors(new SqliteConnectionSettings());
         Db = new FileDbFactory(builder.Options);
         await using (var db = await Db.CreateDbContextAsync()) await db.Database.MigrateAsync();
         Incidents = new IncidentService(Db, new PriorityMatrixService(Db), Events, Clock);
