@@ -94,9 +94,10 @@ internal sealed class AlertBatch(AppDbContext db, IncidentService incidents, Dat
         }
     }
 
-    /// <summary>After EF has saved the new rows: the changed stored alerts, then occurrence pruning for all touched.</summary>
-    public async Task WriteAsync(AlertRows rows, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    /// <summary>Saves the batch in the caller's transaction: new rows through EF, then the changed stored alerts, then pruning.</summary>
+    public async Task SaveAsync(AlertRows rows, System.Data.Common.DbTransaction transaction, CancellationToken ct)
     {
+        await db.SaveChangesAsync(ct);
         foreach (var alert in changed) await rows.SaveAsync(transaction, alert, ct);
         foreach (var alert in Touched) await rows.PruneAsync(transaction, alert, ct);
     }

@@ -99,8 +99,7 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             work = new AlertBatch(db, incidents, clock.GetUtcNow().UtcDateTime);
             await work.ApplyAsync(batch, ct);
-            await db.SaveChangesAsync(ct);
-            await work.WriteAsync(rows, transaction.GetDbTransaction(), ct);
+            await work.SaveAsync(rows, transaction.GetDbTransaction(), ct);
             followUps.Enqueue(db, work.FollowUps.Select(f => f()).Distinct().ToList(), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

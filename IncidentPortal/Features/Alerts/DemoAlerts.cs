@@ -4,6 +4,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Integrations;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IncidentPortal.Features.Alerts;
 
@@ -53,13 +54,14 @@ internal sealed class DemoAlerts(IDbContextFactory<AppDbContext> dbFactory, Inci
         var prometheusActive = new ActiveIntegration(prometheus, "Applications");
         var uptimeActive = new ActiveIntegration(uptime, "Network");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var rows = new AlertRows(db.Database.GetDbConnection());
         var batch = new AlertBatch(db, incidents, now);
         await batch.ApplyAsync([new AlertSubmission(prometheusActive, firing), new AlertSubmission(prometheusActive, firing),
             new AlertSubmission(prometheusActive, firing), new AlertSubmission(uptimeActive, [certificate, certificate])], ct);
-        await db.SaveChangesAsync(ct);
+        await batch.SaveAsync(rows, transaction.GetDbTransaction(), ct);
         var second = new AlertBatch(db, incidents, now);
         await second.ApplyAsync([new AlertSubmission(prometheusActive, resolvedDisk)], ct);
-        await db.SaveChangesAsync(ct);
+        await second.SaveAsync(rows, transaction.GetDbTransaction(), ct);
         followUps.Enqueue(db, batch.FollowUps.Concat(second.FollowUps).Select(f => f()).Distinct().ToList(), now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
