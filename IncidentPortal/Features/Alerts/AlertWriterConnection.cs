@@ -26,7 +26,11 @@ internal sealed class AlertWriterConnection : IAsyncDisposable
                           ?? throw new InvalidOperationException("The database provider cannot create connections.");
             created.ConnectionString = db.Database.GetConnectionString();
             await created.OpenAsync(ct);
-            if (db.Database.IsSqlite()) SqliteConnectionSettings.Apply(created);
+            if (db.Database.IsSqlite())
+            {
+                SqliteConnectionSettings.Apply(created);
+                SqliteCheckpointer.TakeOver(created);
+            }
             (connection, Rows) = (created, new AlertRows(created));
         }
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);

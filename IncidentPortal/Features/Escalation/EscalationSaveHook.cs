@@ -25,7 +25,8 @@ public sealed class EscalationSaveHook : IIncidentSaveHook
         }
         var relevant = context.IsNew || context.Recorded.Any(a => a.Field is "Team" or "Priority");
         if (!relevant || incident.AssignmentGroupId is not { } teamId) return;
-        var team = await db.TeamEscalations.AsNoTracking().SingleOrDefaultAsync(t => t.TeamId == teamId, ct);
+        var team = await context.Lookups.GetAsync("team-escalation", teamId,
+            () => db.TeamEscalations.AsNoTracking().SingleOrDefaultAsync(t => t.TeamId == teamId, ct));
         if (team?.DefaultPolicyId is not { } policyId || !team.AutoStart.Contains(incident.Priority)) return;
         if (await db.EscalationRuns.AnyAsync(r => r.IncidentId == incident.Id && r.FinishedAt == null, ct)) return;
         var policy = await db.EscalationPolicies.Where(p => p.Id == policyId).Select(p => p.Name).SingleAsync(ct);

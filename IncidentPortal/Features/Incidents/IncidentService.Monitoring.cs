@@ -38,7 +38,8 @@ public sealed partial class IncidentService
         await db.SaveChangesAsync(ct);
         if (hooks.Length > 0)
         {
-            foreach (var incident in created) await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
+            var lookups = new SaveLookups();
+            foreach (var incident in created) await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct, lookups);
         }
         return created;
     }

@@ -49,10 +49,10 @@ public sealed partial class IncidentService
     }
 
     private async Task RunSaveHooksAsync(AppDbContext db, Incident incident, IReadOnlyList<IncidentActivity> recorded, bool isNew,
-        ChangeContext by, CancellationToken ct)
+        ChangeContext by, CancellationToken ct, SaveLookups? lookups = null)
     {
         if (hooks.Length == 0) return;
-        var context = new IncidentSaveContext(db, incident, recorded, isNew, by.At, by.ActorId);
+        var context = new IncidentSaveContext(db, incident, recorded, isNew, by.At, by.ActorId, lookups ?? new SaveLookups());
         foreach (var hook in hooks) await hook.BeforeSaveAsync(context, ct);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class AutoAssignHook(Notifier notifier, AssignmentAnnouncements 
         if (!incident.IsOpen || incident.AssigneeId is not null || incident.AssignmentGroupId is not { } teamId) return;
         if (!context.IsNew && !context.Recorded.Any(a => a.Field == "Team")) return;
 
+        // Whether the team auto-assigns at all is read once per unit of work; the pick itself (turns) never is.
+        if (!await context.Lookups.GetAsync("auto-assign", teamId, () => AutoAssigner.IsOnAsync(context.Db, teamId, ct))) return;
         var pick = await AutoAssigner.PickAsync(context.Db, teamId, context.Now, ct);
         if (pick is null) return;
         var team = context.Db.Teams.Local.FirstOrDefault(t => t.Id == teamId)?.Name

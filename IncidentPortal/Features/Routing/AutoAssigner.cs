@@ -41,6 +41,9 @@ public static class AutoAssigner
         return null;
     }
 
+    public static Task<bool> IsOnAsync(AppDbContext db, int teamId, CancellationToken ct) =>
+        db.TeamAutoAssignments.AnyAsync(s => s.TeamId == teamId && s.Mode != AutoAssignMode.Off, ct);
+
     private static AutoAssignment Picked(AssignmentCandidate c, AutoAssignMode mode) => new(new Named<string>(c.UserId, c.Name), mode);
 
     /// <summary>The team's staff members (not disabled), whether each is available, and their open work across all teams.</summary>

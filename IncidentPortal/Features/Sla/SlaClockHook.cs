@@ -13,7 +13,7 @@ public sealed class SlaClockHook : IIncidentSaveHook
     public async Task BeforeSaveAsync(IncidentSaveContext context, CancellationToken ct)
     {
         var (db, incident) = (context.Db, context.Incident);
-        var policy = await SlaPolicies.ForServiceAsync(db, incident.ServiceId, ct);
+        var policy = await context.Lookups.GetAsync("sla-policy", incident.ServiceId, () => SlaPolicies.ForServiceAsync(db, incident.ServiceId, ct));
         if (policy is null) return;     // no SLA configured yet
         IEnumerable<IncidentActivity> history = context.IsNew
             ? incident.Activities

@@ -16,7 +16,8 @@ public sealed class WebhookFanOut(PortalAddress portal) : IIncidentSaveHook
         var triggered = WebhookPayloads.Triggered(context.IsNew, context.Recorded);
         if (triggered == WebhookEvents.None) return;
         var db = context.Db;
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.IsEnabled).ToListAsync(ct);
+        var endpoints = await context.Lookups.GetAsync("webhook-endpoints", null,
+            () => db.WebhookEndpoints.AsNoTracking().Where(e => e.IsEnabled).ToListAsync(ct));
         if (endpoints.Count == 0) return;
 
         var incident = context.Incident;

@@ -27,6 +27,7 @@ public static class DatabaseSetup
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         builder.Services.AddHostedService<DatabaseMigrator>();
+        if (options.Provider == DatabaseProvider.Sqlite) builder.Services.AddHostedService<SqliteCheckpointer>();
         // Cookie and antiforgery keys outlive restarts, so a restart never signs everyone out.
         builder.Services.AddDataProtection()
             .SetApplicationName("IncidentPortal")
