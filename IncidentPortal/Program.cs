@@ -17,6 +17,7 @@ using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Features.StatusPage.Subscriptions;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Features.Webhooks;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Auth;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
@@ -27,6 +28,7 @@ using IncidentPortal.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebUi();
+builder.AddPortal();
 builder.AddEventBus();
 builder.AddDatabase();
 builder.AddOutbox();

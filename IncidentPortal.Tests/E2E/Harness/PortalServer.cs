@@ -108,7 +108,7 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Smtp__Host"] = "127.0.0.1";
         start.Environment["Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Smtp__FromAddress"] = "status@portal.test";
-        start.Environment["Notifications__PublicUrl"] = BaseUrl;
+        start.Environment["Portal__PublicUrl"] = BaseUrl;
         start.Environment["StatusPage__AllowPrivateWebhookTargets"] = "true";
         start.Environment["StatusSubscriptions__RequestsPerWindow"] = "1000";
         start.Environment["Outbox__PollSeconds"] = "0.5";

@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,7 @@ public sealed class NotificationAnnouncerTests : IAsyncLifetime
         database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider();
         announcer = new NotificationAnnouncer(events,
-            new Notifier(database.Factory, events, clock, Options.Create(new NotificationOptions())), clock, NullLogger<NotificationAnnouncer>.Instance);
+            new Notifier(database.Factory, events, clock, Options.Create(new PortalOptions())), clock, NullLogger<NotificationAnnouncer>.Instance);
         await announcer.StartAsync(default);
         subscription = events.Subscribe<NotificationsCreated>(e => { lock (announced) announced.Add(e); return Task.CompletedTask; });
     }

@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class NotificationInboxTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         inbox = new NotificationInbox(database.Factory, events, clock);
-        notifier = new Notifier(database.Factory, events, clock, Options.Create(new NotificationOptions()));
+        notifier = new Notifier(database.Factory, events, clock, Options.Create(new PortalOptions()));
         dana = ActorFor(await database.AddUserAsync("dana"));
         sam = ActorFor(await database.AddUserAsync("sam"));
     }

@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Infrastructure.Mail;
 using IncidentPortal.Infrastructure.Outbox;
@@ -18,7 +19,7 @@ public sealed class NotifierTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        notifier = new Notifier(database.Factory, events, new FakeTimeProvider(), Options.Create(new NotificationOptions { PublicUrl = "https://portal.example.com/" }));
+        notifier = new Notifier(database.Factory, events, new FakeTimeProvider(), Options.Create(new PortalOptions { PublicUrl = "https://portal.example.com/" }));
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

@@ -3,6 +3,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
@@ -57,7 +58,7 @@ public sealed class SlaWorld : IAsyncDisposable
         var bus = new InProcessEventBus(NullLogger<InProcessEventBus>.Instance);
         bus.Subscribe<SlaThresholdReached>(e => { lock (Published) Published.Add(e); return Task.CompletedTask; });
         var incidents = new IncidentService(Database.Factory, new PriorityMatrixService(Database.Factory), bus, Clock, [new SlaClockHook()]);
-        var notifier = new Notifier(Database.Factory, bus, Clock, Options.Create(new NotificationOptions()));
+        var notifier = new Notifier(Database.Factory, bus, Clock, Options.Create(new PortalOptions()));
         var watcher = new SlaWatcher(Database.Factory, incidents, notifier, bus, Clock,
             Options.Create(new SlaOptions { WatchSeconds = watchSeconds }), NullLogger<SlaWatcher>.Instance);
         var recomputer = new SlaRecomputer(Database.Factory, bus, Clock, NullLogger<SlaRecomputer>.Instance);

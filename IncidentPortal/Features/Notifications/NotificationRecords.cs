@@ -11,10 +11,3 @@ public sealed record NotificationBatch(IReadOnlyList<string> InAppUserIds, Notif
 
 /// <summary>Published after notifications are committed, so bells and toasts of those users update at once.</summary>
 public sealed record NotificationsCreated(IReadOnlyList<string> UserIds, NotificationKind Kind, string Title, string? Link, int? IncidentId);
-
-public sealed class NotificationOptions
-{
-    public const string Section = "Notifications";
-    /// <summary>The portal's address as users reach it, for links in e-mails ("https://incidents.example.com").</summary>
-    public string PublicUrl { get; set; } = "http://localhost:5080";
-}

@@ -6,7 +6,6 @@ public static class NotificationsSetup
 {
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddSingleton<Notifier>();
         builder.Services.AddSingleton<NotificationInbox>();
         builder.Services.AddSingleton<NotificationPreferences>();

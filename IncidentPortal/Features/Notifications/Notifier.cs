@@ -1,3 +1,4 @@
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Infrastructure.Mail;
@@ -13,7 +14,7 @@ namespace IncidentPortal.Features.Notifications;
 /// caused it does; <see cref="AnnounceAsync"/> then tells open pages.
 /// </summary>
 public sealed class Notifier(IDbContextFactory<AppDbContext> dbFactory, IEventBus events, TimeProvider clock,
-    IOptions<NotificationOptions> options)
+    IOptions<PortalOptions> portal)
 {
     public async Task<NotificationBatch> AddAsync(AppDbContext db, IReadOnlyCollection<string> userIds, NotificationRequest request,
         CancellationToken ct = default)
@@ -64,7 +65,7 @@ public sealed class Notifier(IDbContextFactory<AppDbContext> dbFactory, IEventBu
 
     private EmailMessage Email(string to, NotificationRequest request)
     {
-        var link = request.Link is null ? null : options.Value.PublicUrl.TrimEnd('/') + request.Link;
+        var link = request.Link is null ? null : portal.Value.BaseUrl + request.Link;
         var body = string.Join("\n\n", new[] { request.Body, link is null ? null : $"Open it: {link}",
             "You get this because of your notification preferences in IncidentPortal." }.Where(p => p is not null));
         return new EmailMessage(to, request.Title, body);

@@ -1,7 +1,9 @@
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IncidentPortal.Features.Webhooks;
 
@@ -9,7 +11,7 @@ namespace IncidentPortal.Features.Webhooks;
 /// Queues one outbox delivery per interested endpoint in the incident change's own unit of work: a change that
 /// commits is announced (at least once, even across restarts), one that rolls back never is.
 /// </summary>
-public sealed class WebhookFanOut(PortalAddress portal) : IIncidentSaveHook
+public sealed class WebhookFanOut(IOptions<PortalOptions> portal) : IIncidentSaveHook
 {
     public async Task BeforeSaveAsync(IncidentSaveContext context, CancellationToken ct)
     {
@@ -53,6 +55,6 @@ public sealed class WebhookFanOut(PortalAddress portal) : IIncidentSaveHook
             ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         var service = incident.ServiceId is { } serviceId
             ? await db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).FirstOrDefaultAsync(ct) : null;
-        return WebhookPayloads.Incident(incident, team, assignee, service, portal.Url);
+        return WebhookPayloads.Incident(incident, team, assignee, service, portal.Value.BaseUrl);
     }
 }

@@ -9,7 +9,6 @@ public static class WebhooksSetup
     {
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.AddSingleton<WebhookSecrets>();
-        builder.Services.AddSingleton<PortalAddress>();
         builder.Services.AddSingleton<WebhookAdminService>();
         builder.Services.AddSingleton<IIncidentSaveHook, WebhookFanOut>();
         builder.Services.AddOutboxHandler<WebhookSender>();

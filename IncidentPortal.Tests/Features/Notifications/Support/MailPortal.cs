@@ -25,7 +25,7 @@ public sealed class MailPortal : PortalFactory, IAsyncLifetime
         ["Smtp:Port"] = smtp.Port.ToString(),
         ["Smtp:FromAddress"] = "portal@portal.test",
         ["Smtp:TimeoutSeconds"] = "5",
-        ["Notifications:PublicUrl"] = PublicUrl,
+        ["Portal:PublicUrl"] = PublicUrl,
         ["Outbox:PollSeconds"] = "0.2",
         ["Outbox:RetryBaseSeconds"] = "0.3",
         ["Outbox:MaxRetryMinutes"] = "0.01",

@@ -20,7 +20,7 @@ public sealed class SubscriberPortal : PortalFactory, IAsyncLifetime
         ["Smtp:Port"] = smtp.Port.ToString(),
         ["Smtp:FromAddress"] = "status@portal.test",
         ["Smtp:TimeoutSeconds"] = "5",
-        ["Notifications:PublicUrl"] = "http://localhost",
+        ["Portal:PublicUrl"] = "http://localhost",
         ["Outbox:PollSeconds"] = "0.2",
         ["Outbox:RetryBaseSeconds"] = "0.3",
         ["Outbox:MaxRetryMinutes"] = "0.01",

@@ -19,7 +19,7 @@ public sealed class WebhookTestHost() : PortalFactory(new Dictionary<string, str
     ["Outbox:PollSeconds"] = "0.2",
     ["Outbox:RetryBaseSeconds"] = "0.3",
     ["Outbox:MaxAttempts"] = "3",
-    ["Webhooks:PortalUrl"] = "https://portal.example.test/",
+    ["Portal:PublicUrl"] = "https://portal.example.test/",
     ["Webhooks:TimeoutSeconds"] = "3", // generous: a cold first request on a busy machine must not time out
 }), IAsyncLifetime
 {

@@ -1,5 +1,5 @@
 using System.Net;
-using IncidentPortal.Features.Notifications;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Mail;
 using Microsoft.Extensions.Options;
@@ -10,14 +10,14 @@ namespace IncidentPortal.Features.StatusPage.Subscriptions;
 /// The mails subscribers get. Every one carries the unsubscribe link in its text and as RFC 8058 one-click headers, so
 /// mail programs offer their own "unsubscribe" button.
 /// </summary>
-public sealed class SubscriberMails(IOptions<NotificationOptions> options)
+public sealed class SubscriberMails(IOptions<PortalOptions> portal)
 {
     public const string ConfirmPath = "/status/subscribe/confirm";
     public const string UnsubscribePagePath = "/status/unsubscribe";
     public const string OneClickPath = "/status/unsubscribe/one-click";
 
-    private string Url(string path, string token) => $"{options.Value.PublicUrl.TrimEnd('/')}{path}?token={Uri.EscapeDataString(token)}";
-    private string StatusUrl => $"{options.Value.PublicUrl.TrimEnd('/')}/status";
+    private string Url(string path, string token) => $"{portal.Value.BaseUrl}{path}?token={Uri.EscapeDataString(token)}";
+    private string StatusUrl => $"{portal.Value.BaseUrl}/status";
 
     public void QueueConfirmation(AppDbContext db, StatusSubscriber subscriber, string confirmationToken, DateTime now)
     {

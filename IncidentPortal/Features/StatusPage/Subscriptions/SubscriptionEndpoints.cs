@@ -1,6 +1,6 @@
-using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.StatusPage.Public;
 using IncidentPortal.Features.StatusPage.Subscriptions.Pages;
+using IncidentPortal.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +63,7 @@ public static class SubscriptionEndpoints
     }
 
     private static async Task<IResult> SubscribeWebhookAsync(HttpContext http, StatusSubscriptionService subscriptions,
-        IOptions<StatusPublicOptions> options, IOptions<NotificationOptions> notifications, CancellationToken ct)
+        IOptions<StatusPublicOptions> options, IOptions<PortalOptions> portal, CancellationToken ct)
     {
         NoStore(http);
         if (!http.Request.HasFormContentType) return Results.BadRequest("Post the webhook form.");
@@ -75,7 +75,7 @@ public static class SubscriptionEndpoints
             ? new WebhookSubscribeResult(StatusSubscriptionService.WebhookComponentsField, "Choose components from the list.")
             : await subscriptions.SubscribeWebhookAsync(url, format, components, http.Connection.RemoteIpAddress?.ToString(), ct);
         var unsubscribe = result.Succeeded
-            ? $"{notifications.Value.PublicUrl.TrimEnd('/')}{SubscriberMails.UnsubscribePagePath}?token={Uri.EscapeDataString(result.UnsubscribeToken!)}"
+            ? $"{portal.Value.BaseUrl}{SubscriberMails.UnsubscribePagePath}?token={Uri.EscapeDataString(result.UnsubscribeToken!)}"
             : null;
         return Page(new
         {

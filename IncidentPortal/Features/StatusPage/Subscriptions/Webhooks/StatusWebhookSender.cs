@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using IncidentPortal.Features.Notifications;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Infrastructure.Outbox;
@@ -17,7 +17,7 @@ public sealed record StatusWebhookAttemptLogged(int SubscriberId);
 /// network error is retried by the outbox with exponential backoff; any other refusal (a 4xx) is final.
 /// </summary>
 public sealed class StatusWebhookSender(IDbContextFactory<AppDbContext> dbFactory, IHttpClientFactory httpClients,
-    IOptions<NotificationOptions> notifications, IOptions<StatusWebhookOptions> options, IOptions<OutboxOptions> outbox,
+    IOptions<PortalOptions> portal, IOptions<StatusWebhookOptions> options, IOptions<OutboxOptions> outbox,
     IEventBus events, TimeProvider clock) : IOutboxHandler
 {
     public const string OutboxKind = "status-webhook";
@@ -32,7 +32,7 @@ public sealed class StatusWebhookSender(IDbContextFactory<AppDbContext> dbFactor
         var subscriber = await db.StatusWebhookSubscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == dispatch.SubscriberId, ct);
         if (subscriber is null) return; // unsubscribed meanwhile: nothing to deliver
 
-        var baseUrl = notifications.Value.PublicUrl.TrimEnd('/');
+        var baseUrl = portal.Value.BaseUrl;
         var body = StatusWebhookPayloads.Create(subscriber.Format, dispatch, $"{baseUrl}/status",
             $"{baseUrl}{SubscriberMails.UnsubscribePagePath}?token={Uri.EscapeDataString(subscriber.UnsubscribeToken)}");
         var at = clock.GetUtcNow().UtcDateTime;
