@@ -12,7 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2;
 [ "${SKIP_BUILD:-}" = 1 ] || dotnet build IncidentPortal.Benchmarks -c Release -nologo -v q >/dev/null
 BENCH="dotnet IncidentPortal.Benchmarks/bin/Release/net10.0/IncidentPortal.Benchmarks.dll"
 
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$DATA" DemoData__Seed=false Logging__LogLevel__Default=Warning \
+ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$DATA" DemoData__Seed=${SEED_DEMO:-false} Logging__LogLevel__Default=Warning \
   env "Logging__LogLevel__IncidentPortal.Features.Alerts=Debug" \
   dotnet IncidentPortal/bin/Release/net10.0/IncidentPortal.dll --urls "http://127.0.0.1:$PORT" >"$DATA/app.log" 2>&1 &
 APP=$!

@@ -21,7 +21,8 @@ public sealed class SlaClockHook : IIncidentSaveHook
                 .Where(a => a.IncidentId == incident.Id && a.Kind == ActivityKind.StatusChanged).ToListAsync(ct))
               .Concat(context.Recorded);
         var facts = SlaFacts.From(incident, history);
-        var clocks = await SlaClockWriter.ClocksAsync(db, incident.Id, ct);
+        // A new incident has no stored clocks yet (an alert batch opens many at once: no query for each).
+        var clocks = context.IsNew ? [] : await SlaClockWriter.ClocksAsync(db, incident.Id, ct);
         SlaClockWriter.Write(incident, clocks, c => db.SlaClocks.Add(c).Entity, facts, policy, context.Now, Explain(context.Recorded));
     }
 
