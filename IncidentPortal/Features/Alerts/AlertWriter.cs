@@ -112,7 +112,6 @@ public sealed class AlertWriter(IDbContextFactory<AppDbContext> dbFactory, Incid
         var incidentIds = work.Touched.Select(a => a.IncidentId).ToHashSet();
         if (incidentIds.Count > 0) await events.PublishAsync(new AlertsChanged(incidentIds));
     }
-
 }
 
 /// <summary>Alerts were stored for these incidents: lists and alert tabs reload.</summary>

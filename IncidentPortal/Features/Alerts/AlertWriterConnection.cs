@@ -13,13 +13,12 @@ namespace IncidentPortal.Features.Alerts;
 internal sealed class AlertWriterConnection : IAsyncDisposable
 {
     private DbConnection? connection;
-
-    public AlertRows? Rows { get; private set; }
+    private AlertRows? rows;
 
     /// <summary>Points <paramref name="db"/> at the writer's connection (opening it if needed); returns its statements.</summary>
     public async Task<AlertRows> AttachAsync(AppDbContext db, CancellationToken ct)
     {
-        if (connection is not { State: ConnectionState.Open } || Rows is null)
+        if (connection is not { State: ConnectionState.Open } || rows is null)
         {
             await ResetAsync();
             var created = DbProviderFactories.GetFactory(db.Database.GetDbConnection())?.CreateConnection()
@@ -31,16 +30,16 @@ internal sealed class AlertWriterConnection : IAsyncDisposable
                 SqliteConnectionSettings.Apply(created);
                 SqliteCheckpointer.TakeOver(created);
             }
-            (connection, Rows) = (created, new AlertRows(created));
+            (connection, rows) = (created, new AlertRows(created));
         }
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        return Rows;
+        return rows;
     }
 
     public async Task ResetAsync()
     {
-        Rows?.Dispose();
-        Rows = null;
+        rows?.Dispose();
+        rows = null;
         if (connection is not null) await connection.DisposeAsync();
         connection = null;
     }
