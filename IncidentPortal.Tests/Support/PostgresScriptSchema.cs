@@ -4,7 +4,7 @@ namespace IncidentPortal.Tests.Support;
 
 /// <summary>
 /// The schema in a PostgreSQL DDL script (as EF generates it, no server needed) as <see cref="SchemaFacts"/>:
-/// one fact per column or constraint line of each CREATE TABLE, one per CREATE INDEX and ALTER TABLE … ADD column; a later DROP INDEX removes its
+/// one fact per column or constraint line of each CREATE TABLE, one per CREATE INDEX and ALTER TABLE … ADD column or constraint; a later DROP INDEX removes its
 /// fact again (a migration that replaces an index); order does not matter otherwise.
 /// </summary>
 public static partial class PostgresScriptSchema
@@ -27,9 +27,9 @@ public static partial class PostgresScriptSchema
             {
                 facts.Add(Regex.Replace(statement, @"\s+", " "));
             }
-            else if (AddColumn().Match(statement) is { Success: true } added)
+            else if (AddColumnOrConstraint().Match(statement) is { Success: true } added)
             {
-                // A later migration's new column reads like the column line of the model's CREATE TABLE.
+                // A later migration's new column or constraint reads like its line in the model's CREATE TABLE.
                 facts.Add($"{added.Groups["name"].Value}: {Regex.Replace(added.Groups["column"].Value, @"\s+", " ")}");
             }
             else if (DropIndex().Match(statement) is { Success: true } drop)
@@ -43,8 +43,8 @@ public static partial class PostgresScriptSchema
     [GeneratedRegex("""^CREATE TABLE (IF NOT EXISTS )?"(?<name>[^"]+)" \((?<body>.*)\)$""", RegexOptions.Singleline)]
     private static partial Regex CreateTable();
 
-    [GeneratedRegex("""^ALTER TABLE "(?<name>[^"]+)" ADD (?<column>"[^"]+" .*)$""", RegexOptions.Singleline)]
-    private static partial Regex AddColumn();
+    [GeneratedRegex("""^ALTER TABLE "(?<name>[^"]+)" ADD (?<column>("[^"]+"|CONSTRAINT "[^"]+") .*)$""", RegexOptions.Singleline)]
+    private static partial Regex AddColumnOrConstraint();
 
     [GeneratedRegex("""^DROP INDEX (IF EXISTS )?"(?<name>[^"]+)"$""")]
     private static partial Regex DropIndex();

@@ -3,6 +3,7 @@ using IncidentPortal.Features.ActionItems;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Problems;
+using IncidentPortal.Features.Reviews;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Tests.Features.Incidents.Support;
 using Microsoft.EntityFrameworkCore;
@@ -38,15 +39,33 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
         var announced = new List<ActionItemChanged>();
         using var _ = host.Events.Subscribe<ActionItemChanged>(e => { lock (announced) announced.Add(e); return Task.CompletedTask; });
 
-        var row = await Items.CreateAsync(manager, incident.Id, 41, Input(" Alert on replica lag ", database, dana.UserId, Today.AddDays(10)));
+        var review = await host.Services.GetRequiredService<ReviewService>().StartAsync(manager, incident.Id);
 
-        Assert.Equal(("Alert on replica lag", "Dana Database", "Database", (int?)41), (row.Title, row.Owner, row.Team, row.ReviewId));
+        var row = await Items.CreateAsync(manager, incident.Id, review, Input(" Alert on replica lag ", database, dana.UserId, Today.AddDays(10)));
+
+        Assert.Equal(("Alert on replica lag", "Dana Database", "Database", (int?)review), (row.Title, row.Owner, row.Team, row.ReviewId));
         Assert.Equal(1, await NotificationsAsync(dana.UserId, "Action item for you: Alert on replica lag"));
         Assert.Contains(announced, e => e.ItemId == row.Id && e.OwnerId == dana.UserId && e.IncidentId == incident.Id);
         Assert.Contains(await Items.MineAsync(dana), r => r.Id == row.Id);
         Assert.DoesNotContain(await Items.MineAsync(manager), r => r.Id == row.Id);
-        Assert.Single(await Items.ForIncidentAsync(manager, incident.Id, 41));
-        Assert.Empty(await Items.ForIncidentAsync(manager, incident.Id, 42));
+        Assert.Single(await Items.ForIncidentAsync(manager, incident.Id, review));
+        Assert.Empty(await Items.ForIncidentAsync(manager, incident.Id, review + 1));
+    }
+
+    [Fact]
+    public async Task An_item_cannot_name_a_review_of_another_incident_or_none_and_nothing_is_stored()
+    {
+        var (manager, dana, incident, database) = await WorldAsync("Review of another incident");
+        var other = await host.ReportAsync(await host.ActorAsync(DemoEmails.Reporter), "The other incident");
+        var othersReview = await host.Services.GetRequiredService<ReviewService>().StartAsync(manager, other.Id);
+
+        foreach (var review in new[] { othersReview, int.MaxValue })
+        {
+            var refused = await Assert.ThrowsAsync<ActionItemRuleException>(() =>
+                Items.CreateAsync(manager, incident.Id, review, Input("Misfiled", database, dana.UserId, Today.AddDays(1))));
+            Assert.Equal("That review is not this incident's review.", refused.Message);
+        }
+        Assert.Empty(await Items.ForIncidentAsync(manager, incident.Id, null));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Problems;
+using IncidentPortal.Features.Reviews;
 using IncidentPortal.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,7 +24,10 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         item.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
         item.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
         item.HasOne<Problem>().WithMany().HasForeignKey(a => a.ProblemId).OnDelete(DeleteBehavior.SetNull);
-        // ReviewId has no foreign key yet: the reviews table arrives from another branch (the merge adds it).
+        // Reviews are never deleted on their own: one goes only with its incident, whose cascade takes these items too.
+        // NO ACTION (checked at the end of the statement) lets that cascade run; RESTRICT can refuse it mid-cascade
+        // (SQLite: when the review row goes before the items, depending on table order).
+        item.HasOne<IncidentReview>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.NoAction);
         item.HasIndex(a => new { a.IncidentId, a.ReviewId });
         item.HasIndex(a => new { a.OwnerId, a.Status, a.DueDate });
         item.HasIndex(a => new { a.Status, a.DueDate });

@@ -17,6 +17,9 @@ public sealed partial class ActionItemService(IDbContextFactory<AppDbContext> db
         SaveAsync(actor, async (db, now) =>
         {
             var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == incidentId, ct) ?? throw new IncidentNotFoundException();
+            // The foreign key only knows the review exists; it must also be this incident's.
+            if (reviewId is { } review && !await db.IncidentReviews.AnyAsync(r => r.Id == review && r.IncidentId == incident.Id, ct))
+                throw new ActionItemRuleException("That review is not this incident's review.");
             var item = ActionItem.Create(incident.Id, reviewId, input, await TeamAsync(db, input.TeamId, ct), actor.UserId, now);
             db.ActionItems.Add(item);
             return (item, null);
