@@ -41,6 +41,23 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
         await Expect(assign).ToBeInViewportAsync();
     });
 
+    [Fact]
+    public Task The_overdue_by_team_report_is_a_card_like_the_action_items_table() => Run(async () =>
+    {
+        var page = await OpenAsync(DemoUsers.Manager, "/action-items/all", "All action items");
+        var report = page.GetByRole(AriaRole.Region, new() { Name = "Overdue by team", Exact = true });
+        await Expect(report.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { NameRegex = new("action items$") })).ToBeVisibleAsync();
+        await CaptureAsync(page, "all-action-items-1280");
+
+        await AssertNothingCutOffAsync(page);
+        const string look = "e => { const s = getComputedStyle(e); return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.borderTopLeftRadius, s.backgroundColor].join(' '); }";
+        var cardLook = await report.EvaluateAsync<string>(look);
+        Assert.Equal(await page.Locator(".ai-table-wrap").EvaluateAsync<string>(look), cardLook);
+        Assert.DoesNotContain("0px none", cardLook);
+        Assert.True(await report.EvaluateAsync<bool>("e => parseFloat(getComputedStyle(e).paddingLeft) > 0"), "The card's content touches its border.");
+    });
+
     private async Task<IPage> OpenAsync(PortalUser user, string path, string heading)
     {
         var page = await SignedInPageAsync(user, Laptop);
