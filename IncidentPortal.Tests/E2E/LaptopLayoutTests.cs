@@ -47,13 +47,15 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
         var page = await OpenAsync(DemoUsers.Manager, "/action-items/all", "All action items");
         var report = page.GetByRole(AriaRole.Region, new() { Name = "Overdue by team", Exact = true });
         await Expect(report.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Table, new() { NameRegex = new("action items$") })).ToBeVisibleAsync();
+        var items = page.GetByRole(AriaRole.Table, new() { NameRegex = new("action items$") });
+        await Expect(items).ToBeVisibleAsync();
         await CaptureAsync(page, "all-action-items-1280");
 
         await AssertNothingCutOffAsync(page);
         const string look = "e => { const s = getComputedStyle(e); return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.borderTopLeftRadius, s.backgroundColor].join(' '); }";
         var cardLook = await report.EvaluateAsync<string>(look);
-        Assert.Equal(await page.Locator(".ai-table-wrap").EvaluateAsync<string>(look), cardLook);
+        // The items table's card is its wrapper.
+        Assert.Equal(await items.EvaluateAsync<string>($"t => ({look})(t.parentElement)"), cardLook);
         Assert.DoesNotContain("0px none", cardLook);
         Assert.True(await report.EvaluateAsync<bool>("e => parseFloat(getComputedStyle(e).paddingLeft) > 0"), "The card's content touches its border.");
     });
