@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IncidentPortal.Tests.E2E;
 
-/// <summary>An admin grants roles on /admin/users; the user then works in the role.</summary>
+/// <summary>An admin grants roles on /admin/users; the user then works in the role. Confirmations close on Escape.</summary>
 public sealed class AdminTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
     : E2ETest(server, browser, output)
 {
@@ -33,6 +33,24 @@ public sealed class AdminTests(PortalServer server, BrowserFixture browser, ITes
         await userPage.WaitForInteractiveAsync();
         await Expect(userPage.NavLink("Queue")).ToBeVisibleAsync();
         await Expect(userPage.NavLink("Users")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task Escape_closes_a_delete_confirmation_and_keeps_the_team() => Run(async () =>
+    {
+        var admin = await SignedInPageAsync(DemoUsers.Admin);
+        await admin.GotoInteractiveAsync("/admin/teams");
+        // Radzen's confirmation exposes no dialog role: found by its question.
+        var confirmation = admin.GetByText("Delete the team Security?");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Delete Security", Exact = true }).ClickAsync();
+        await Expect(confirmation).ToBeVisibleAsync();
+        await admin.Keyboard.PressAsync("Escape");
+        await Expect(confirmation).ToHaveCountAsync(0);
+
+        await admin.ReloadAsync();
+        await admin.WaitForInteractiveAsync();
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Delete Security", Exact = true })).ToBeVisibleAsync();
     });
 
     [Fact]

@@ -90,6 +90,37 @@ public sealed partial class EscalationTests(PortalServer server, BrowserFixture 
         await Expect(alex.Timeline()).ToContainTextAsync("Escalated to Database (functional): Needs a database engineer");
     });
 
+    [Fact]
+    public Task Escape_closes_the_Escalate_dialog_and_saves_nothing() => Run(async () =>
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var reporter = await SignedInPageAsync(DemoUsers.Reporter);
+        var id = await reporter.ReportIncidentAsync($"Scanner offline {run}");
+        var alex = await SignedInPageAsync(DemoUsers.Agent);
+        await alex.GotoInteractiveAsync($"/incidents/{id}");
+        var dialog = alex.GetByRole(AriaRole.Dialog, new() { NameRegex = new Regex("^Escalate ") });
+
+        // Straight after opening: focus is still where the click was unless the dialog takes it.
+        await alex.Button("Escalate").ClickAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+        await alex.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        // Filled in completely, then abandoned.
+        await alex.Button("Escalate").ClickAsync();
+        await dialog.GetByLabel("Escalate to team").SelectOptionAsync(new SelectOptionValue { Label = "Database" });
+        await dialog.GetByLabel("Reason").FillAsync($"Changed my mind {run}");
+        await alex.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        await alex.ReloadAsync();
+        await alex.WaitForInteractiveAsync();
+        await Expect(alex.GetByLabel("Escalation level")).ToHaveTextAsync("Not escalated");
+        await Expect(alex.Timeline().GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
+        await Expect(alex.Timeline()).Not.ToContainTextAsync("Escalated to");
+        await Expect(alex.Timeline()).Not.ToContainTextAsync($"Changed my mind {run}");
+    });
+
     private static ILocator Paging(IPage page) => page.GetByLabel("Paging state", new() { Exact = true });
 
     private static ILocator Bell(IPage page) => page.GetByRole(AriaRole.Button, new() { NameRegex = BellName() });

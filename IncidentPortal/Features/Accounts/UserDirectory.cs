@@ -15,7 +15,7 @@ public sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
     {
         if (!actor.IsStaff) throw new UnauthorizedAccessException("Only agents can look people up.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var users = db.Users.AsNoTracking();
+        var users = db.Users.AsNoTracking().People();
         if (!string.IsNullOrWhiteSpace(term))
         {
             var pattern = $"%{term.Trim()}%";

@@ -31,7 +31,7 @@ public sealed class EscalationMatrixService(IDbContextFactory<AppDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.TeamEscalations.AsNoTracking().ToDictionaryAsync(t => t.TeamId, ct);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name, Members = t.Members.OrderBy(m => m.DisplayName).Select(m => new Choice<string>(m.Id, m.DisplayName)).ToList() })
+            .Select(t => new { t.Id, t.Name, Members = t.Members.Where(m => !SystemAccounts.Ids.Contains(m.Id)).OrderBy(m => m.DisplayName).Select(m => new Choice<string>(m.Id, m.DisplayName)).ToList() })
             .ToListAsync(ct);
         var stored = await db.EscalationRules.AsNoTracking().ToListAsync(ct);
         var rules = (from priority in Enum.GetValues<Priority>()

@@ -55,7 +55,7 @@ public sealed class EscalationPolicyAdminService(IDbContextFactory<AppDbContext>
     {
         actor.RequireAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = await db.Users.AsNoTracking().Where(u => u.Teams.Any()).OrderBy(u => u.DisplayName)
+        var people = await db.Users.AsNoTracking().People().Where(u => u.Teams.Any()).OrderBy(u => u.DisplayName)
             .Select(u => new Choice<string>(u.Id, u.DisplayName)).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice<int>(t.Id, t.Name)).ToListAsync(ct);
         return new PolicyChoices(people, teams);

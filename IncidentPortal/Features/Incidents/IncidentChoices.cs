@@ -1,3 +1,4 @@
+using IncidentPortal.Features.Accounts;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public sealed class IncidentChoices(IDbContextFactory<AppDbContext> dbFactory)
             .Where(c => c.IsActive || c.Id == categoryInUse || c.Children.Any(child => child.Id == categoryInUse))
             .Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new { t.Id, t.Name, Members = t.Members.Select(m => new { m.Id, m.DisplayName }).ToList() })
+            .Select(t => new { t.Id, t.Name, Members = t.Members.Where(m => !SystemAccounts.Ids.Contains(m.Id)).Select(m => new { m.Id, m.DisplayName }).ToList() })
             .ToListAsync(ct);
 
         var tree = categories.Where(c => c.ParentId is null).OrderBy(c => c.Name)

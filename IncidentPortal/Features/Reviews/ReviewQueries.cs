@@ -85,7 +85,7 @@ public sealed class ReviewQueries(IDbContextFactory<AppDbContext> dbFactory, IOp
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var staffRoles = new[] { Roles.Agent, Roles.IncidentManager, Roles.Admin };
         var ids = db.UserRoles.Join(db.Roles.Where(r => staffRoles.Contains(r.Name!)), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
-        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
+        return await db.Users.AsNoTracking().People().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new PersonRef(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 

@@ -50,7 +50,7 @@ public static class AutoAssigner
     public static async Task<List<AssignmentCandidate>> CandidatesAsync(AppDbContext db, int teamId, DateTime now, CancellationToken ct)
     {
         var staffRoleIds = db.Roles.Where(r => r.Name != Roles.Reporter).Select(r => r.Id);
-        var rows = await db.Teams.Where(t => t.Id == teamId).SelectMany(t => t.Members)
+        var rows = await db.Teams.Where(t => t.Id == teamId).SelectMany(t => t.Members).People()
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
             .Select(u => new
             {

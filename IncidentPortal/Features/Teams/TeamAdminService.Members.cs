@@ -16,7 +16,7 @@ public sealed partial class TeamAdminService
         var memberIds = (await db.Teams.Where(t => t.Id == teamId).SelectMany(t => t.Members.Select(m => m.Id)).ToListAsync(ct)).ToHashSet();
         var people = await PeopleAsync(db, memberIds, ct);
         return (people.Where(p => memberIds.Contains(p.UserId)).ToList(),
-                people.Where(p => !memberIds.Contains(p.UserId) && p.IsStaff).ToList());
+                people.Where(p => !memberIds.Contains(p.UserId) && p.IsStaff && !SystemAccounts.IsSystem(p.UserId)).ToList());
     }
 
     /// <summary>Adds a staff member to the team. Reporters are refused: only staff can be assigned incidents.</summary>
@@ -28,6 +28,7 @@ public sealed partial class TeamAdminService
         if (team is null) return Gone;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return AdminResult.Invalid(MemberField, "Choose a person from the list.");
+        if (SystemAccounts.IsSystem(user.Id)) return AdminResult.Invalid(MemberField, $"{user.Label} is a system account, not a person: it cannot join a team.");
         if (team.Members.Any(m => m.Id == userId)) return AdminResult.Invalid(MemberField, $"{user.Label} is already in {team.Name}.");
         if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && StaffRoleIds(db).Contains(ur.RoleId), ct))
             return AdminResult.Invalid(MemberField, $"{user.Label} is not an agent. Give them the Agent role on the Users page first.");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentPortal.Features.Admin.Users;
 
 public sealed record UserSummary(string Id, string Name, string Email, IReadOnlyList<string> Roles,
-    IReadOnlyList<int> TeamIds, IReadOnlyList<string> TeamNames, bool IsLockedOut);
+    IReadOnlyList<int> TeamIds, IReadOnlyList<string> TeamNames, bool IsLockedOut, bool IsSystem);
 
 public sealed record TeamOption(int Id, string Name);
 
@@ -24,7 +24,7 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
         return users.Select(u => new UserSummary(u.Id, u.Label, u.Email ?? "",
                 Roles.All.Where(r => userRoles[u.Id].Contains(r)).ToList(),
                 u.Teams.Select(t => t.Id).ToList(), u.Teams.Select(t => t.Name).Order().ToList(),
-                u.LockoutEnd is { } end && end > now))
+                u.LockoutEnd is { } end && end > now, SystemAccounts.IsSystem(u.Id)))
             .ToList();
     }
 
@@ -40,6 +40,7 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         actor.RequireAdmin();
         if (roles.Any(r => !Roles.All.Contains(r))) return "Unknown role.";
+        if (SystemAccounts.IsSystem(userId)) return SystemAccountRefusal;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -69,11 +70,14 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
         return null;
     }
 
+    public const string SystemAccountRefusal = "This is a system account, not a person: its roles, teams and lock cannot be changed.";
+
     /// <summary>Locks (indefinitely, and ends the user's sessions) or unlocks an account. Returns an error, or null.</summary>
     public async Task<string?> SetLockedAsync(Actor actor, string userId, bool locked)
     {
         actor.RequireAdmin();
         if (locked && userId == actor.UserId) return "You cannot lock your own account.";
+        if (SystemAccounts.IsSystem(userId)) return SystemAccountRefusal;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId);
