@@ -92,7 +92,7 @@ public sealed class ApiTests(PortalServer server, BrowserFixture browser, ITestO
     public Task Signed_out_visitors_read_the_docs_and_are_asked_to_sign_in_to_try() => Run(async () =>
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/api/docs");
+        await page.GotoInteractiveAsync("/api/docs");
         await Expect(page.Heading("API reference")).ToBeVisibleAsync();
         var list = page.Locator("#op-listIncidents");
         await list.Locator("summary").ClickAsync();
