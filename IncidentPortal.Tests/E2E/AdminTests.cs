@@ -45,6 +45,8 @@ public sealed class AdminTests(PortalServer server, BrowserFixture browser, ITes
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Delete Security", Exact = true }).ClickAsync();
         await Expect(confirmation).ToBeVisibleAsync();
+        // Radzen hooks Escape and moves focus into the dialog in one script call after the dialog shows: wait for the focus.
+        await admin.WaitForFunctionAsync("() => document.activeElement?.closest('.rz-dialog') != null");
         await admin.Keyboard.PressAsync("Escape");
         await Expect(confirmation).ToHaveCountAsync(0);
 

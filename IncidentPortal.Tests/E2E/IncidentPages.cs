@@ -17,7 +17,7 @@ public static class IncidentPages
         await page.GetByLabel("Only me").CheckAsync();
         await page.GetByLabel("It slows my work down").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"));
+        await page.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), E2ETest.ReportedNavigation);
         await Expect(page.Heading(title)).ToBeVisibleAsync();
         return int.Parse(Regex.Match(page.Url, @"/incidents/(\d+)").Groups[1].Value);
     }

@@ -24,7 +24,7 @@ public sealed class ReportForCallerTests(PortalServer server, BrowserFixture bro
         await agent.GetByLabel("Caller", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Riley Reporter (reporter@demo.local)" });
         await agent.GetByLabel("How did they get in touch?").SelectOptionAsync(new SelectOptionValue { Label = "Phone or in person" });
         await agent.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
-        await agent.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"));
+        await agent.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), ReportedNavigation);
         await Expect(agent.Locator("body")).ToContainTextAsync("Riley Reporter");
 
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);

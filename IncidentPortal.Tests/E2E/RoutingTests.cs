@@ -77,7 +77,7 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
             await reporter.GetByLabel("Only me").CheckAsync();
             await reporter.GetByLabel("It can wait, or I have a workaround").CheckAsync();
             await reporter.Button("Report incident").ClickAsync();
-            await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"));
+            await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), ReportedNavigation);
             var reference = Regex.Match(await reporter.Locator(".incident-header").InnerTextAsync(), @"INC-\d{6}").Value;
 
             // It appears in Sam's My work live, already his; its timeline says why.

@@ -22,7 +22,7 @@ public sealed class SlaClockTests(PortalServer server, BrowserFixture browser, I
         await reporter.GetByLabel("Many people, or customers").CheckAsync();
         await reporter.GetByLabel("I cannot work at all").CheckAsync();
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
-        await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"));
+        await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), ReportedNavigation);
         var id = int.Parse(Regex.Match(reporter.Url, @"/incidents/(\d+)").Groups[1].Value);
 
         var agent = await SignedInPageAsync(DemoUsers.Agent);

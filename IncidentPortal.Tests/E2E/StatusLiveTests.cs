@@ -82,7 +82,7 @@ public sealed class StatusLiveTests(PortalServer server, BrowserFixture browser,
         await reporter.GetByLabel("Many people, or customers").CheckAsync();
         await reporter.GetByLabel("I cannot work at all").CheckAsync();
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
-        await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"));
+        await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), ReportedNavigation);
         var id = int.Parse(Regex.Match(reporter.Url, @"/incidents/(\d+)").Groups[1].Value);
 
         var card = manager.GetByRole(AriaRole.Listitem).Filter(new() { Has = manager.GetByRole(AriaRole.Link, new() { Name = title }) });

@@ -16,6 +16,11 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
 {
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    /// <summary>
+    /// After "Report incident" the URL is what proves the report was stored; the page's own load event is not needed
+    /// (the next assertions wait for what they read) and under a loaded CI machine it has come later than 15 s.
+    /// </summary>
+    public static readonly PageWaitForURLOptions ReportedNavigation = new() { WaitUntil = WaitUntilState.Commit };
 
     /// <summary>Storage state (cookies) per user, so each demo user goes through the sign-in form once per run.</summary>
     private static readonly ConcurrentDictionary<string, string> SignedInStates = new();
