@@ -103,6 +103,7 @@ public sealed partial class EscalationTests(PortalServer server, BrowserFixture 
         // Straight after opening: focus is still where the click was unless the dialog takes it.
         await alex.Button("Escalate").ClickAsync();
         await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToBeFocusedAsync();
         await alex.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
 
