@@ -35,11 +35,11 @@ public sealed class AccountFlowTests(PortalServer server, BrowserFixture browser
         await Expect(page.NavLink("Queue")).ToHaveCountAsync(0);
         await Expect(page.NavLink("Users")).ToHaveCountAsync(0);
 
-        // Dark mode: switches the Radzen theme now, and is remembered (cookie) across a reload.
+        // Dark mode: switches the theme now, and is remembered (cookie) across a reload.
         await page.ExpectThemeAsync(dark: false);
         await page.ToggleThemeAsync();
         await page.ExpectThemeAsync(dark: true);
-        await page.WaitForThemeCookieAsync("material-dark");
+        await page.WaitForThemeCookieAsync(PortalPage.DarkTheme);
         await page.ReloadAsync();
         await page.ExpectThemeAsync(dark: true); // already in the server-rendered HTML
         await page.WaitForInteractiveAsync();

@@ -87,7 +87,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
             foreach (var dark in new[] { false, true })
             {
                 await page.Context.AddCookiesAsync(
-                    [new Cookie { Name = PortalPage.ThemeCookie, Value = dark ? "material-dark" : "material", Url = Server.BaseUrl }]);
+                    [new Cookie { Name = PortalPage.ThemeCookie, Value = dark ? PortalPage.DarkTheme : PortalPage.LightTheme, Url = Server.BaseUrl }]);
                 await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
                 if (shot.DeviceTheme) await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
                 Output.WriteLine($"{clock.ElapsedMilliseconds,6} ms  open {shot.Path}");

@@ -7,9 +7,9 @@ namespace IncidentPortal.Tests.E2E.Harness;
 /// <summary>How the tests see the portal: by role, label and text, the way a user (or a screen reader) does.</summary>
 public static class PortalPage
 {
-    public const string LightThemeCss = "material-base.css";
-    public const string DarkThemeCss = "material-dark-base.css";
     public const string ThemeCookie = "IncidentPortal.Theme";
+    public const string LightTheme = "light";
+    public const string DarkTheme = "dark";
 
     /// <summary>
     /// Waits until the page's Blazor Server circuit is live and has rendered. Three signals, all from the page:
@@ -17,7 +17,7 @@ public static class PortalPage
     /// <item>blazor.web.js has loaded (<c>window.Blazor</c>);</item>
     /// <item>the reconnect banner is not in a disconnected state (class components-reconnect-show/-failed/-rejected);</item>
     /// <item>some element carries a <c>_bl_…</c> attribute. Blazor's browser-side renderer writes that attribute for
-    /// every element a component captures with <c>@ref</c> (the Radzen layout does); server prerendering never does.
+    /// every element a component captures with <c>@ref</c> (MudBlazor's layout does); server prerendering never does.
     /// It appears in the same render batch that attaches the event handlers, so from then on clicks reach the
     /// circuit.</item>
     /// </list>
@@ -49,7 +49,7 @@ public static class PortalPage
     public static ILocator Heading(this IPage page, string name) =>
         page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 });
 
-    /// <summary>The side navigation (RadzenSidebar aria-label="Main navigation").</summary>
+    /// <summary>The side navigation (MudNavMenu aria-label="Main navigation").</summary>
     public static ILocator Navigation(this IPage page) => page.GetByLabel("Main navigation", new() { Exact = true });
 
     public static ILocator NavLink(this IPage page, string name) =>
@@ -58,13 +58,9 @@ public static class PortalPage
     public static ILocator NavigationToggle(this IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Show or hide navigation", Exact = true });
 
-    /// <summary>
-    /// The header's appearance toggle. Matched as "contains 'dark mode'", because Radzen 12.0.8's
-    /// RadzenAppearanceToggle drops the aria-label the layout gives it and the name comes from the title
-    /// ("Switch between light and dark mode"); see the report.
-    /// </summary>
-    public static ILocator DarkModeToggle(this IPage page) =>
-        page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("dark mode", RegexOptions.IgnoreCase) });
+    /// <summary>The header's theme menu button (Match device, Light, Dark).</summary>
+    public static ILocator ThemeMenuButton(this IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { Name = "Theme", Exact = true });
 
     public static ILocator SignOutButton(this IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
@@ -75,25 +71,39 @@ public static class PortalPage
 
     public static ILocator ReconnectBanner(this IPage page) => page.GetByText("Connection to the server lost");
 
-    /// <summary>The Radzen theme stylesheet (id set by RadzenTheme).</summary>
-    public static ILocator ThemeLink(this IPage page) => page.Locator("link#radzen-theme-link");
+    /// <summary>
+    /// Light or dark, as the user sees it: the shell's data-theme marker (the html element on static pages, the
+    /// MudBlazor layout once interactive) and the page's actual background colour.
+    /// </summary>
+    public static async Task ExpectThemeAsync(this IPage page, bool dark)
+    {
+        await Expect(page.Locator("[data-theme]").Last).ToHaveAttributeAsync("data-theme", dark ? DarkTheme : LightTheme);
+        await page.WaitForFunctionAsync("""
+            dark => {
+                const target = document.body;
+                const [r, g, b] = getComputedStyle(target).backgroundColor.match(/\d+/g).map(Number);
+                const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+                return dark ? luminance < 0.35 : luminance > 0.65;
+            }
+            """, dark, new() { PollingInterval = 100 });
+    }
 
-    public static Task ExpectThemeAsync(this IPage page, bool dark) =>
-        Expect(page.ThemeLink()).ToHaveAttributeAsync("href",
-            new Regex("/" + Regex.Escape(dark ? DarkThemeCss : LightThemeCss) + @"(\?|$)"));
-
-    /// <summary>Clicks the appearance toggle and waits for the stylesheet to switch: proof the circuit handles events.</summary>
+    /// <summary>Picks the other theme from the header's menu and waits for it: proof the circuit handles events.</summary>
     public static async Task ToggleThemeAsync(this IPage page)
     {
-        var wasDark = (await page.ThemeLink().GetAttributeAsync("href"))!.Contains(DarkThemeCss, StringComparison.Ordinal);
-        await page.DarkModeToggle().ClickAsync();
+        var wasDark = await page.Locator("[data-theme]").Last.GetAttributeAsync("data-theme") == DarkTheme;
+        await page.ChooseThemeAsync(wasDark ? "Light" : "Dark");
         await page.ExpectThemeAsync(dark: !wasDark);
     }
 
-    /// <summary>
-    /// Waits until the theme cookie holds <paramref name="theme"/>. Radzen's CookieThemeService writes it through a
-    /// JS-interop call of its own, not necessarily before the stylesheet switches: reloading without this wait races it.
-    /// </summary>
+    /// <summary>Opens the theme menu and picks "Match device", "Light" or "Dark".</summary>
+    public static async Task ChooseThemeAsync(this IPage page, string choice)
+    {
+        await page.ThemeMenuButton().ClickAsync();
+        await page.GetByRole(AriaRole.Menuitemradio, new() { Name = choice, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Waits until the theme cookie holds <paramref name="theme"/> (written by the shell through JS interop).</summary>
     public static Task WaitForThemeCookieAsync(this IPage page, string theme) =>
         page.WaitForFunctionAsync("cookie => document.cookie.split('; ').includes(cookie)", $"{ThemeCookie}={theme}",
             new() { PollingInterval = 50 });

@@ -1,5 +1,6 @@
 using IncidentPortal.Components;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace IncidentPortal.Infrastructure.Web;
 
@@ -7,17 +8,20 @@ public static class WebSetup
 {
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
-        // Serve the Radzen and scoped-CSS assets from the build output in every environment, not only Development.
+        // Serve MudBlazor's and the scoped-CSS assets from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         // Text boxes hold up to 8,000 characters (x3 bytes in UTF-8, plus framing): SignalR's 32 KB default would
         // drop the circuit on a long paste, so allow what the forms allow and no more.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
-        builder.Services.AddRadzenComponents();
-        builder.Services.AddRadzenCookieThemeService(options =>
+        builder.Services.AddMudServices(options =>
         {
-            options.Name = "IncidentPortal.Theme";
-            options.Duration = TimeSpan.FromDays(365);
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.PreventDuplicates = false;
+            options.SnackbarConfiguration.ShowCloseIcon = true;
+            options.SnackbarConfiguration.VisibleStateDuration = 5000;
+            options.SnackbarConfiguration.ShowTransitionDuration = 200;
+            options.SnackbarConfiguration.HideTransitionDuration = 200;
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
@@ -37,7 +41,6 @@ public static class WebSetup
 
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        app.MapBlazorClientScript();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHealthChecks("/healthz").AllowAnonymous();
