@@ -108,6 +108,23 @@ public static class PortalPage
         page.WaitForFunctionAsync("cookie => document.cookie.split('; ').includes(cookie)", $"{ThemeCookie}={theme}",
             new() { PollingInterval = 50 });
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the drop-down labelled <paramref name="label"/> (a MudSelect: a combobox
+    /// whose options open in a listbox), the way a user does: open it, click the option.
+    /// </summary>
+    public static Task ChooseAsync(this IPage page, string label, string option) =>
+        page.Locator("body").ChooseAsync(label, option, page);
+
+    /// <summary>As <see cref="ChooseAsync(IPage, string, string)"/>, for a drop-down inside <paramref name="scope"/>.</summary>
+    public static async Task ChooseAsync(this ILocator scope, string label, string option, IPage page)
+    {
+        await scope.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
+        // The options open in MudBlazor's popover layer at the end of the page, not inside the scope.
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        await Expect(choice).ToBeHiddenAsync();
+    }
+
     public static string PathOf(this IPage page) => new Uri(page.Url).AbsolutePath;
 
     public static async Task<bool> HasHorizontalScrollbarAsync(this IPage page) =>
