@@ -60,6 +60,23 @@ public sealed class StatusPublicOutputTests(AdminPortalFactory portal) : IClassF
     }
 
     [Fact]
+    public async Task The_public_pages_load_only_their_own_assets_never_the_apps_component_library_or_blazor()
+    {
+        using var anonymous = portal.CreateClient();
+        string[] pages = ["/status", "/status/history", "/status/subscribe"];
+        foreach (var page in pages)
+        {
+            var html = await anonymous.GetStringAsync(page);
+            // The page is real (its own stylesheet is there), and nothing of the interactive app is.
+            Assert.Contains("/status-assets/", html);
+            Assert.DoesNotContain("MudBlazor", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("_content/", html);
+            Assert.DoesNotContain("blazor.web", html);
+            Assert.DoesNotContain("IncidentPortal.styles.css", html);
+        }
+    }
+
+    [Fact]
     public async Task The_json_summary_has_statuspage_shape_and_the_status_json_its_indicator()
     {
         var group = AdminPortalFactory.Unique("Collaboration");
