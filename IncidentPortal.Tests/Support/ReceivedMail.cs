@@ -11,6 +11,10 @@ public sealed partial record ReceivedMail(string From, IReadOnlyList<string> To,
     IReadOnlyDictionary<string, string> Headers, string? TextBody, string? HtmlBody)
 {
     public string Subject => Headers.GetValueOrDefault("Subject", "");
+    /// <summary>The message travelled over TLS (STARTTLS or implicit).</summary>
+    public bool OverTls { get; init; }
+    /// <summary>The user the client signed in as with AUTH; null when it did not.</summary>
+    public string? SignedInAs { get; init; }
 
     public static ReceivedMail Parse(string from, IReadOnlyList<string> to, string raw)
     {

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace IncidentPortal.Tests.Support;
 
 /// <summary>
-/// A real SMTP server on 127.0.0.1 for tests: speaks enough of RFC 5321 for System.Net.Mail (EHLO/HELO, MAIL FROM,
-/// RCPT TO, DATA, RSET, NOOP, QUIT) and records every accepted message. <see cref="Stop"/> closes the port and every
+/// A real SMTP server on 127.0.0.1 for tests: speaks enough of RFC 5321 for MailKit (EHLO/HELO, MAIL FROM, RCPT TO,
+/// DATA, RSET, NOOP, QUIT; STARTTLS, implicit TLS and AUTH PLAIN on request) and records every accepted message. <see cref="Stop"/> closes the port and every
 /// open session (a mail server outage); <see cref="Start"/> listens on the same port again.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
@@ -18,7 +17,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private TcpListener? listener;
     private CancellationTokenSource? running;
 
-    public SmtpTestServer() => Start();
+    public SmtpTestServer() : this(new SmtpTestServerOptions()) { }
+
+    public SmtpTestServer(SmtpTestServerOptions options)
+    {
+        if ((options.ImplicitTls || options.RequireStartTls) && options.Certificate is null)
+            throw new ArgumentException("TLS needs a certificate.", nameof(options));
+        Options = options;
+        Start();
+    }
+
+    public SmtpTestServerOptions Options { get; }
 
     public int Port { get; private set; }
     public bool IsRunning => listener is not null;
@@ -100,12 +109,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         try
         {
-            await using var stream = client.GetStream();
-            using var reader = new StreamReader(stream, new UTF8Encoding(false));
-            await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-            await new SmtpSession(reader, writer, Record).RunAsync(ct);
+            await using var connection = new SmtpTestConnection(client.GetStream());
+            if (Options.ImplicitTls) await connection.StartTlsAsync(Options.Certificate!, ct);
+            await new SmtpSession(connection, Options, Record).RunAsync(ct);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException) { }
+        // A client that gives up on our certificate ends the handshake with an AuthenticationException.
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException
+            or System.Security.Authentication.AuthenticationException) { }
         finally
         {
             lock (gate) sessions.Remove(client);

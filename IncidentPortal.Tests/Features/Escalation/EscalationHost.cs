@@ -8,12 +8,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Escalation;
 
 /// <summary>
 /// One app instance with the demo organisation, a shared fake clock and a 1-second escalation worker. Several hosts
 /// may share one data directory (one SQLite file): that is several app instances on one database.
+/// The escalation worker polls on a real timer and reads the fake clock, so after an Advance a step falls due within a
+/// real second; loops that wait on the TimeProvider itself only tick when the clock is advanced (see IncidentTestHost).
 /// </summary>
 public sealed class EscalationHost(FakeTimeProvider clock, string? dataDirectory = null) : PortalFactory(new Dictionary<string, string?>
 {

@@ -1,13 +1,14 @@
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Escalation;
 
 /// <summary>The run's rules: step order, waits, repeats, acknowledgement and business-hours deferral.</summary>
 public sealed class EscalationRunTests
 {
-    private readonly FakeTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new(TestClock.MondayMorning);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static EscalationPolicy Policy(int repeats, params int[] waitMinutes)

@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Escalation;
 
@@ -9,7 +10,7 @@ public sealed class EscalationServiceTests
     [Fact]
     public async Task Functional_escalation_reassigns_records_and_notifies_the_new_team_and_a_missing_reason_changes_nothing()
     {
-        await using var host = new EscalationHost(new FakeTimeProvider());
+        await using var host = new EscalationHost(new FakeTimeProvider(TestClock.MondayMorning));
         var agent = await host.ActorAsync("agent@demo.local");
         var incident = await host.ReportAsync("Needs the apps team");
         var apps = await host.TeamIdAsync("Applications");
@@ -33,7 +34,7 @@ public sealed class EscalationServiceTests
     [Fact]
     public async Task Acknowledging_stops_the_page_so_the_next_step_never_fires()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.MondayMorning);
         await using var host = new EscalationHost(clock);
         var policy = await host.TwoStepPolicyAsync("Ack policy", "agent@demo.local", "dana@demo.local", TimeSpan.FromMinutes(5));
         var incident = await host.ReportAsync("Ack me");

@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Escalation;
 
@@ -12,7 +13,7 @@ public sealed class EscalationWorkerTests
     public async Task After_a_restart_the_run_resumes_without_repeating_the_step_it_already_fired()
     {
         using var folder = new TempDirectory();
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.MondayMorning);
         int incidentId;
         string alex, dana;
         await using (var first = new EscalationHost(clock, folder.Path))
@@ -46,7 +47,7 @@ public sealed class EscalationWorkerTests
     public async Task Two_instances_on_one_database_notify_each_step_exactly_once()
     {
         using var folder = new TempDirectory();
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.MondayMorning);
         await using var a = new EscalationHost(clock, folder.Path);
         var policy = await a.TwoStepPolicyAsync("Race policy", "agent@demo.local", "dana@demo.local", Wait, repeats: 1);
         var incidentId = (await a.ReportAsync("Race me")).Id;

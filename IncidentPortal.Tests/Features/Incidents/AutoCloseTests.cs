@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Tests.Features.Incidents.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -74,5 +75,37 @@ public sealed class AutoCloseTests
         Assert.Contains(resolvedOnes, i => i.ResolvedAt < cutoff);
         Assert.All(resolvedOnes.Where(i => i.ResolvedAt < cutoff), i => Assert.Equal(IncidentStatus.Closed, i.Status));
         Assert.Contains(resolvedOnes, i => i.ResolvedAt >= cutoff && i.Status == IncidentStatus.Resolved);
+    }
+
+    [Fact]
+    public async Task The_hosted_closer_checks_again_when_the_clock_passes_its_interval()
+    {
+        // The closer's PeriodicTimer runs on the injected TimeProvider: the fake clock's Advance is its tick, no real
+        // 15 minutes pass. After the start-up run, an incident resolved now is only closed by a later tick.
+        await using var host = IncidentTestHost.WithAutoCloseAfter(4);
+        await ((IAsyncLifetime)host).InitializeAsync();
+        // The start-up run has closed the demo's old incidents: its timer exists, so the Advance below is not missed.
+        var cutoff = host.Clock.GetUtcNow().UtcDateTime.AddDays(-4);
+        await EventuallyAsync(async () =>
+        {
+            await using var db = await host.DbAsync();
+            return !await db.Incidents.AnyAsync(i => i.Status == IncidentStatus.Resolved && i.ResolvedAt < cutoff);
+        });
+        var agent = await host.ActorAsync(DemoEmails.Agent);
+        var incident = await host.ReportAsync(await host.ActorAsync(DemoEmails.Reporter), "Resolved, then forgotten");
+        await host.Incidents.ChangeAsync(agent, incident.Id, null, new AssignIncident(await host.TeamIdAsync("Network"), agent.UserId));
+        await host.Incidents.ChangeAsync(agent, incident.Id, null, new ResolveIncident(ResolutionCode.Fixed, "Done", null));
+
+        host.Clock.Advance(TimeSpan.FromDays(4) + IncidentAutoCloser.CheckInterval);
+
+        await EventuallyAsync(async () => (await host.StoredAsync(incident.Id)).Status == IncidentStatus.Closed);
+        Assert.Equal(IncidentStatus.Closed, (await host.StoredAsync(incident.Id)).Status);
+    }
+
+    /// <summary>Waits (real time) for the closer's background loop, which runs on its own.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition() && DateTime.UtcNow < deadline) await Task.Delay(100);
     }
 }

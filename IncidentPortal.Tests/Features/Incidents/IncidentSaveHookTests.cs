@@ -3,6 +3,7 @@ using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Incidents;
 
@@ -20,7 +21,7 @@ public sealed class IncidentSaveHookTests : IAsyncLifetime
         var user = await database.AddUserAsync("reporter");
         reporter = new(user.Id, "Reporter", false, false, false);
         incidents = new IncidentService(database.Factory, new PriorityMatrixService(database.Factory),
-            new InProcessEventBus(NullLogger<InProcessEventBus>.Instance), new FakeTimeProvider(), [hook]);
+            new InProcessEventBus(NullLogger<InProcessEventBus>.Instance), new FakeTimeProvider(TestClock.MondayMorning), [hook]);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentPortal.Tests.Features.Notifications;
 
-/// <summary>Notification mail end to end: incident change → outbox → System.Net.Mail → a real SMTP listener.</summary>
+/// <summary>Notification mail end to end: incident change → outbox → MailKit → a real SMTP listener.</summary>
 public sealed class MailDeliveryTests(MailPortal portal) : IClassFixture<MailPortal>
 {
     [Fact]

@@ -5,6 +5,7 @@ using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Notifications;
 
@@ -20,7 +21,7 @@ public sealed class NotificationAnnouncerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.MondayMorning);
         announcer = new NotificationAnnouncer(events,
             new Notifier(database.Factory, events, clock, Options.Create(new PortalOptions())), clock, NullLogger<NotificationAnnouncer>.Instance);
         await announcer.StartAsync(default);

@@ -6,6 +6,7 @@ using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Notifications;
 
@@ -14,7 +15,7 @@ public sealed class NotificationInboxTests : IAsyncLifetime
 {
     private TestDatabase database = null!;
     private readonly InProcessEventBus events = new(NullLogger<InProcessEventBus>.Instance);
-    private readonly FakeTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new(TestClock.MondayMorning);
     private NotificationInbox inbox = null!;
     private Notifier notifier = null!;
     private Actor dana = null!;

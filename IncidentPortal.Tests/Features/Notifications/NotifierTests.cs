@@ -7,6 +7,7 @@ using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Notifications;
 
@@ -19,7 +20,7 @@ public sealed class NotifierTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        notifier = new Notifier(database.Factory, events, new FakeTimeProvider(), Options.Create(new PortalOptions { PublicUrl = "https://portal.example.com/" }));
+        notifier = new Notifier(database.Factory, events, new FakeTimeProvider(TestClock.MondayMorning), Options.Create(new PortalOptions { PublicUrl = "https://portal.example.com/" }));
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

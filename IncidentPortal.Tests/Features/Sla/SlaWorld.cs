@@ -10,6 +10,7 @@ using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Sla;
 
@@ -21,7 +22,7 @@ namespace IncidentPortal.Tests.Features.Sla;
 public sealed class SlaWorld : IAsyncDisposable
 {
     public TestDatabase Database { get; private init; } = null!;
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(TestClock.MondayMorning);
     public List<object> Published { get; } = [];
     public Actor Reporter { get; private set; } = null!;
     public Actor Agent { get; private set; } = null!;

@@ -6,6 +6,7 @@ using IncidentPortal.Infrastructure.Events;
 using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.StatusPage;
 
@@ -13,7 +14,7 @@ namespace IncidentPortal.Tests.Features.StatusPage;
 public sealed class StatusFixture : IAsyncDisposable
 {
     public TestDatabase Database { get; private init; } = null!;
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(TestClock.MondayMorning);
     public InProcessEventBus Events { get; } = new(NullLogger<InProcessEventBus>.Instance);
     public RecordingNoticeHook Notices { get; } = new();
     public StatusService Status { get; private set; } = null!;

@@ -3,13 +3,14 @@ using IncidentPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Infrastructure.Outbox;
 
 public sealed class OutboxDispatcherTests : IAsyncLifetime
 {
     private TestDatabase database = null!;
-    private readonly FakeTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new(TestClock.MondayMorning);
     private readonly OutboxOptions options = new() { RetryBaseSeconds = 30, MaxAttempts = 3, Parallelism = 4 };
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();

@@ -1,3 +1,4 @@
+using IncidentPortal.Infrastructure.Web;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -8,9 +9,10 @@ namespace IncidentPortal.Features.Reviews;
 /// <summary>
 /// Renders review Markdown to HTML that cannot run script: raw HTML is disabled (shown as text), and link and image
 /// URLs are kept only when they are web or mail addresses (or relative); javascript:, data:, vbscript: and anything
-/// else are unwrapped to plain text.
+/// else are unwrapped to plain text. The result then passes <see cref="UserHtmlSanitizer"/>, so a renderer bug or a
+/// future pipeline extension cannot open a hole on its own.
 /// </summary>
-public static class ReviewMarkdown
+public sealed class ReviewMarkdown(UserHtmlSanitizer sanitizer)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -22,7 +24,7 @@ public static class ReviewMarkdown
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
-    public static string ToHtml(string? markdown)
+    public string ToHtml(string? markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         // Collected first: the tree changes as unsafe links are unwrapped.
@@ -36,7 +38,7 @@ public static class ReviewMarkdown
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        return sanitizer.Sanitize(writer.ToString());
     }
 
     /// <summary>

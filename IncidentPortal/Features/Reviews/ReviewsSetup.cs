@@ -8,6 +8,7 @@ public static class ReviewsSetup
     {
         builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<ReviewMarkdown>();
         builder.Services.AddSingleton<ReviewQueries>();
         builder.Services.AddSingleton<ReviewTemplateService>();
         builder.Services.AddSingleton<ReviewPresence>();

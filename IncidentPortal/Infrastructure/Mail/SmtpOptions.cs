@@ -13,9 +13,21 @@ public sealed class SmtpOptions
     /// <summary>Empty: no authentication.</summary>
     public string UserName { get; set; } = "";
     public string Password { get; set; } = "";
-    /// <summary>STARTTLS before sending (System.Net.Mail does not speak implicit TLS on port 465).</summary>
+    /// <summary>How the connection is protected. Unset (empty): decided by <see cref="EnableSsl"/>, as before it existed.</summary>
+    public SmtpSecurity? Security { get; set; }
+    /// <summary>The older switch, read only while <see cref="Security"/> is unset: STARTTLS required (implicit TLS on port 465).</summary>
     public bool EnableSsl { get; set; }
+    /// <summary>
+    /// SHA-256 fingerprint (hex, colons allowed) of the server's certificate, to trust a relay with a self-signed or
+    /// internal-CA certificate. Empty: the system's trust store decides.
+    /// </summary>
+    public string TrustedCertificateSha256 { get; set; } = "";
+    /// <summary>Reaching the server (TCP, and the TLS handshake on implicit TLS) must take no longer than this.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+    /// <summary>The whole conversation (connect, authenticate, send) must take no longer than this.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    public SmtpSecurity EffectiveSecurity => Security ?? (EnableSsl ? (Port == 465 ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls) : SmtpSecurity.None);
 }

@@ -24,6 +24,8 @@ public static class WebSetup
             options.SnackbarConfiguration.HideTransitionDuration = 200;
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // One configured sanitizer for every piece of HTML made from user text (Markdown renderings).
+        builder.Services.AddSingleton<UserHtmlSanitizer>();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -7,12 +7,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentPortal.Tests.Features.Incidents.Support;
 
 /// <summary>
 /// The app in-process (<see cref="PortalFactory"/>: its own SQLite file in a temp folder) with the demo organisation
 /// and a <see cref="FakeTimeProvider"/>. Tests use the real services and a real AppDbContext.
+/// The fake drives timers too: the app's loops that wait on the TimeProvider (auto-close, review and action-item
+/// reminders, the maintenance scheduler) run once at start-up and then only when a test advances the clock past
+/// their interval, so an Advance may start one of them beside the test's own calls (they tolerate that, as they
+/// tolerate several app instances). Pollers that wait on real timers (outbox, SLA, escalation) keep running.
 /// </summary>
 public sealed class IncidentTestHost : PortalFactory, IAsyncLifetime
 {
@@ -29,7 +34,7 @@ public sealed class IncidentTestHost : PortalFactory, IAsyncLifetime
     {
     }
 
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(TestClock.MondayMorning);
 
     public IncidentService Incidents => Services.GetRequiredService<IncidentService>();
     public IncidentQueries Queries => Services.GetRequiredService<IncidentQueries>();
