@@ -41,6 +41,12 @@ internal static class CircuitMemoryCommand
 
     private const string CircuitServerType = "Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost";
 
+    /// <summary>Types whose object sizes are broken down (sizes-N.tsv): the render tree's buffers and the raw arrays.</summary>
+    private static readonly string[] SizedTypes =
+    [
+        "Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame[]", "System.Byte[]", "System.String", "System.Char[]", "System.Int32[]", "System.Object[]",
+    ];
+
     public static async Task<int> RunAsync(string[] args)
     {
         Options options;
@@ -154,7 +160,8 @@ internal static class CircuitMemoryCommand
         context.SetDefaultTimeout(timeout);
         context.SetDefaultNavigationTimeout(timeout);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
+        // Back to a statically rendered Identity page, so signing in starts no circuit of its own.
+        await page.GotoAsync("/Account/Login?ReturnUrl=%2FAccount%2FManage");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(options.Email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(options.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
@@ -235,10 +242,13 @@ internal static class CircuitMemoryCommand
         var started = Stopwatch.StartNew();
         await HeapSnapshot.TakeAsync(options.ProcessId, options.PageTimeout);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var heap = await HeapSnapshot.TakeAsync(options.ProcessId, options.PageTimeout);
+        var heap = await HeapSnapshot.TakeAsync(options.ProcessId, options.PageTimeout, SizedTypes);
         var memory = ProcessMemory.Read(options.ProcessId);
         var point = new Point(circuits, heap, memory, started.Elapsed);
         await WriteTypesAsync(Path.Combine(options.OutputDirectory, $"types-{circuits}.tsv"), heap.Types.Values);
+        await File.WriteAllLinesAsync(Path.Combine(options.OutputDirectory, $"sizes-{circuits}.tsv"),
+            ["type\tobject size\tcount", .. heap.Types.Values.Where(t => t.Sizes is not null)
+                .SelectMany(t => t.Sizes!.OrderBy(s => s.Key).Select(s => $"{t.Name}\t{s.Key}\t{s.Value}"))]);
         Log($"{circuits,3} circuits: live heap {Mb(heap.LiveBytes)} (walk {Mb(heap.WalkedBytes)}, {heap.WalkedObjects:N0} objects, "
             + $"{heap.EventsLost} events lost), heap size after GC {Mb(heap.HeapSizeAfterGc)}, CircuitHost objects {heap.CountOf(CircuitServerType)}, "
             + $"working set {Mb(memory.WorkingSet)}, RssAnon {Mb(memory.RssAnon)}, private {Mb(memory.PrivateBytes)}; gen-2 GC #{heap.GcNumber}, "

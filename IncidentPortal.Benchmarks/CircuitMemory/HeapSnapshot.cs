@@ -7,7 +7,11 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 namespace IncidentPortal.Benchmarks.CircuitMemory;
 
 /// <summary>Live objects of one type after the snapshot's full GC.</summary>
-internal sealed record TypeStat(string Name, long Bytes, long Count);
+internal sealed record TypeStat(string Name, long Bytes, long Count)
+{
+    /// <summary>Object size → how many, for the types <see cref="HeapSnapshot.TakeAsync"/> was asked to break down.</summary>
+    public IReadOnlyDictionary<long, long>? Sizes { get; init; }
+}
 
 /// <summary>
 /// The managed heap of another .NET process after a full, blocking GC, read from outside through the runtime's
@@ -29,7 +33,8 @@ internal sealed record HeapSnapshot(
 {
     public long CountOf(string typeName) => Types.TryGetValue(typeName, out var t) ? t.Count : 0;
 
-    public static async Task<HeapSnapshot> TakeAsync(int processId, TimeSpan timeout)
+    /// <param name="sizesOf">Types (as named here) whose objects' sizes are also counted one by one, e.g. RenderTreeFrame[].</param>
+    public static async Task<HeapSnapshot> TakeAsync(int processId, TimeSpan timeout, IReadOnlyCollection<string>? sizesOf = null)
     {
         var client = new DiagnosticsClient(processId);
         EventPipeProvider[] providers =
@@ -44,6 +49,7 @@ internal sealed record HeapSnapshot(
         var stopped = false;
         GCHeapStatsTraceData? stats = null;
         var byTypeId = new Dictionary<ulong, (long Bytes, long Count)>();
+        var sizesByTypeId = new Dictionary<ulong, Dictionary<long, long>>();
         var types = new Dictionary<ulong, (string Name, bool IsArray, ulong[] Parameters)>();
         long walkedBytes = 0, walkedObjects = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -61,6 +67,11 @@ internal sealed record HeapSnapshot(
                 var node = data.Values(i);
                 byTypeId.TryGetValue(node.TypeID, out var sum);
                 byTypeId[node.TypeID] = (sum.Bytes + (long)node.Size, sum.Count + 1);
+                if (sizesOf is { Count: > 0 })
+                {
+                    if (!sizesByTypeId.TryGetValue(node.TypeID, out var sizes)) sizesByTypeId[node.TypeID] = sizes = [];
+                    sizes[(long)node.Size] = sizes.GetValueOrDefault((long)node.Size) + 1;
+                }
                 walkedBytes += (long)node.Size;
                 walkedObjects++;
             }
@@ -136,11 +147,20 @@ internal sealed record HeapSnapshot(
         foreach (var (id, sum) in byTypeId)
         {
             var name = NameOf(id);
+            var sizes = sizesOf?.Contains(name) == true ? sizesByTypeId.GetValueOrDefault(id) : null;
             byName[name] = byName.TryGetValue(name, out var existing)
-                ? existing with { Bytes = existing.Bytes + sum.Bytes, Count = existing.Count + sum.Count }
-                : new TypeStat(name, sum.Bytes, sum.Count);
+                ? existing with { Bytes = existing.Bytes + sum.Bytes, Count = existing.Count + sum.Count, Sizes = Merge(existing.Sizes, sizes) }
+                : new TypeStat(name, sum.Bytes, sum.Count) { Sizes = sizes };
         }
         return new HeapSnapshot(live, size, walkedBytes, walkedObjects, source.EventsLost, gcNumber, byName);
+    }
+
+    private static Dictionary<long, long>? Merge(IReadOnlyDictionary<long, long>? a, Dictionary<long, long>? b)
+    {
+        if (a is null) return b;
+        var merged = new Dictionary<long, long>(a);
+        foreach (var (size, count) in b ?? []) merged[size] = merged.GetValueOrDefault(size) + count;
+        return merged;
     }
 
     /// <summary>The runtime names generic instances <c>Entry[System.Int32,Foo]</c>; write <c>Entry&lt;System.Int32,Foo&gt;</c>
