@@ -209,9 +209,10 @@ internal static class CircuitMemoryCommand
     }
 
     /// <summary>
-    /// Ends the page's circuit the way blazor.web.js does when a tab closes (its disconnect beacon), then closes the page.
-    /// The script sends that beacon from an <c>unload</c> listener, which Chromium no longer runs; without it the server
-    /// would keep each closed page's circuit as a disconnected circuit for three minutes (DisconnectedCircuitRetentionPeriod).
+    /// Ends the page's circuit the way blazor.web.js does when a tab closes (its disconnect beacon, <c>Blazor.disconnect()</c>),
+    /// then closes the page. The script sends that beacon only from an <c>unload</c> listener, which a closing page need
+    /// not run; a circuit whose page went without it is kept as a disconnected circuit for up to three minutes
+    /// (DisconnectedCircuitRetentionPeriod) and would be counted in the next figure.
     /// </summary>
     private static async Task CloseGracefullyAsync(IPage page)
     {
@@ -330,6 +331,20 @@ internal static class CircuitMemoryCommand
     /// <summary>A rough owner of a type: Radzen, Blazor's components, SignalR, EF Core, the app, or the runtime.</summary>
     internal static string Area(string typeName)
     {
+        // Anything that names these, whatever the outer collection: the owner is clear.
+        (string Marker, string Area)[] byMarker =
+        [
+            ("Radzen", "Radzen"), ("MudBlazor", "MudBlazor"),
+            ("System.Text.Json", "System.Text.Json (the circuit's JS interop serializer metadata)"),
+            ("JsonPropertyInfo", "System.Text.Json (the circuit's JS interop serializer metadata)"),
+            ("System.Reflection.Emit", "System.Reflection.Emit (JSON accessors compiled per circuit)"),
+            ("DynamicResolver", "System.Reflection.Emit (JSON accessors compiled per circuit)"),
+            ("RuntimeMethodInfoStub", "System.Reflection.Emit (JSON accessors compiled per circuit)"),
+        ];
+        foreach (var (marker, markerArea) in byMarker)
+        {
+            if (typeName.Contains(marker, StringComparison.Ordinal)) return markerArea;
+        }
         var name = typeName;
         // For arrays and BCL collections, the element or first type argument says more than System.* does.
         while (true)
