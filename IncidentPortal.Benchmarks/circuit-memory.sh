@@ -4,7 +4,8 @@
 # /queue circuits (after one warm-up visit, closed), then with each count of open, interactive queue pages.
 # Usage: IncidentPortal.Benchmarks/circuit-memory.sh [counts, default 20,40] [port, default 5114]
 # Env: SKIP_BUILD=1 (use the last Release build), OUT_DIR (default BenchmarkDotNet.Artifacts/circuit-memory/<UTC time>),
-#      CHROMIUM (default /usr/bin/chromium), SETTLE (seconds after opening, default 10), MAX_MINUTES (default 25).
+#      CHROMIUM (default /usr/bin/chromium), SETTLE (seconds after opening, default 10), MAX_MINUTES (default 25),
+#      HEADING (the page's h1 that proves it rendered, default Queue), PAGE_PATH (default /queue).
 # Needs Chromium (apt-get install -y chromium). See README.md, "Memory per circuit".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; a
 setsid timeout --kill-after=30s "${MAX_MINUTES:-25}m" \
   dotnet IncidentPortal.Benchmarks/bin/Release/net10.0/IncidentPortal.Benchmarks.dll circuits \
   --url "http://127.0.0.1:$PORT" --pid "$APP" --out "$OUT" --counts "$COUNTS" --chromium "$CHROMIUM" --settle "${SETTLE:-10}" \
+  --path "${PAGE_PATH:-/queue}" --heading "${HEADING:-Queue}" \
   >"$OUT/run.log" 2>&1 &
 BENCH=$!
 tail -n +1 -f --pid="$BENCH" "$OUT/run.log" &

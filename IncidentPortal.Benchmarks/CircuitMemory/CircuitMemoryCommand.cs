@@ -345,6 +345,8 @@ internal static class CircuitMemoryCommand
         {
             if (typeName.Contains(marker, StringComparison.Ordinal)) return markerArea;
         }
+        // JsonSerializerOptions+CachingContext+CacheEntry: the runtime names nested types without their outer type.
+        if (typeName is "CacheEntry" or "JsonPropertyInfoList") return byMarker[2].Area;
         var name = typeName;
         // For arrays and BCL collections, the element or first type argument says more than System.* does.
         while (true)
