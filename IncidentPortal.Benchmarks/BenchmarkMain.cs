@@ -7,7 +7,8 @@ namespace IncidentPortal.Benchmarks;
 /// `-- plans` prints the database's query plan for each queue query instead; `-- alerts ...` are the helpers of
 /// AlertIngest/run-ingest-benchmark.sh.
 /// `-- plans` prints the database's query plan for each queue query instead; `-- minimal-kestrel <url>` serves a static
-/// string (the baseline of status-wrk.sh).
+/// string (the baseline of status-wrk.sh); `-- circuits ...` measures memory per open queue circuit of a running app
+/// (circuit-memory.sh); `-- heap PID [types.tsv]` prints one process's live managed heap after a full GC.
 /// </summary>
 public static class BenchmarkMain
 {
@@ -17,6 +18,8 @@ public static class BenchmarkMain
         if (args is ["alerts", .. var rest]) return await AlertIngest.AlertIngestCommands.RunAsync(rest);
         if (args is ["sla", ..]) return await SlaBenchmark.RunAsync();
         if (args is ["minimal-kestrel", var url]) return await MinimalKestrel.RunAsync(url);
+        if (args is ["heap", var pid, .. var heapArgs]) return await CircuitMemory.CircuitMemoryCommand.PrintHeapAsync(int.Parse(pid), heapArgs);
+        if (args is ["circuits", .. var circuitArgs]) return await CircuitMemory.CircuitMemoryCommand.RunAsync(circuitArgs);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
         return 0;
     }
