@@ -71,7 +71,7 @@ public sealed class AlertIngestionTests(PortalServer server, BrowserFixture brow
         Assert.Equal(202, (int)sent.StatusCode);
         await Expect(agent.GetByRole(AriaRole.Row).Filter(new() { HasText = summary })).ToBeVisibleAsync();
 
-        await agent.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Resolved");
+        await agent.ChooseAsync("Status", "Resolved");
         await Expect(agent.GetByRole(AriaRole.Row).Filter(new() { HasText = summary })).ToHaveCountAsync(0);
     });
 

@@ -13,7 +13,7 @@ public static class IncidentPages
     {
         await page.GotoInteractiveAsync("/incidents/new");
         await page.GetByLabel("What is wrong?").FillAsync(title);
-        await page.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await page.ChooseAsync("Which service is affected?", "VPN");
         await page.GetByLabel("Only me").CheckAsync();
         await page.GetByLabel("It slows my work down").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();

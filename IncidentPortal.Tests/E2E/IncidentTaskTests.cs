@@ -24,7 +24,7 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
 
         var sam = await SignedInPageAsync(Sam);
         await sam.GotoInteractiveAsync("/queue/my-tasks");
-        await Expect(TasksTab(sam)).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(TasksTab(sam)).ToHaveAttributeAsync("aria-selected", "true");
         var countBefore = int.Parse(await TasksTab(sam).Locator(".queue-count").TextContentAsync() ?? "-1");
         await sam.EvaluateAsync("() => window.tasksTestMarker = 'not reloaded'");
 
@@ -106,7 +106,7 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
     });
 
     private static ILocator TasksTab(IPage page) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Queue views" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^My tasks") });
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Queue views" }).GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^My tasks") });
 
     private static ILocator TaskItem(IPage page, string reference, string title) =>
         page.GetByRole(AriaRole.List, new() { Name = $"Tasks of {reference}" }).GetByRole(AriaRole.Listitem, new() { Name = title });

@@ -28,7 +28,7 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
         await Expect(row).ToBeVisibleAsync();
         await Expect(row).ToHaveClassAsync(new Regex(@"\bqueue-row-changed\b"));
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = p3, Exact = true })).ToHaveAttributeAsync("href", new Regex(@"^incidents/\d+$"));
-        await Expect(CountOf(agent, "All open")).ToHaveTextAsync((allOpenBefore + 1).ToString("N0"));
+        await ExpectCountAsync(agent, "All open", allOpenBefore + 1);
         Assert.Equal("not reloaded", await agent.EvaluateAsync<string>("() => window.queueTestMarker"));
         await Expect(agent.GetByLabel("Priority", new() { Exact = true })).ToHaveValueAsync("P3");
         Assert.Contains("priority=P3", agent.Url);
@@ -38,19 +38,19 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
         // An incident outside the filter changes the counts but not the list.
         var p5Title = "Queue live test: slow printer " + Guid.NewGuid().ToString("N")[..8];
         await ReportAsync(reporter, p5Title, "It can wait, or I have a workaround");
-        await Expect(CountOf(agent, "All open")).ToHaveTextAsync((allOpenBefore + 2).ToString("N0"));
+        await ExpectCountAsync(agent, "All open", allOpenBefore + 2);
         await Expect(Row(agent, p5Title)).ToHaveCountAsync(0);
 
         await agent.GetByRole(AriaRole.Button, new() { Name = $"Assign {p3} to me", Exact = true }).ClickAsync();
         await Expect(agent.GetByRole(AriaRole.Status).Filter(new() { HasText = $"{p3} is now assigned to you." })).ToBeVisibleAsync();
         await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "You", Exact = true })).ToBeVisibleAsync();
         await Expect(row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Assign ") })).ToHaveCountAsync(0);
-        await Expect(CountOf(agent, "My work")).ToHaveTextAsync((myWorkBefore + 1).ToString("N0"));
+        await ExpectCountAsync(agent, "My work", myWorkBefore + 1);
 
-        await ViewLink(agent, "My work").ClickAsync();
+        await ViewTab(agent, "My work").ClickAsync();
         await agent.WaitForURLAsync(new Regex(@"view=my-work"));
         await Expect(Row(agent, p3Title)).ToBeVisibleAsync();
-        await Expect(ViewLink(agent, "My work")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(ViewTab(agent, "My work")).ToHaveAttributeAsync("aria-selected", "true");
 
         // Search by reference narrows the list to that incident; the search is in the address too.
         await agent.GetByLabel("Search", new() { Exact = true }).FillAsync(p3);
@@ -80,7 +80,7 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
         await Expect(referenceHeader).ToHaveAttributeAsync("aria-sort", "ascending");
         var ascending = await ReferencesAsync(agent);
         Assert.Equal(ascending.Order(), ascending);
-        await Expect(agent.GetByLabel("Sort by", new() { Exact = true })).ToHaveValueAsync("reference-asc");
+        await Expect(agent.GetByLabel("Sort by", new() { Exact = true })).ToHaveValueAsync("Reference, lowest first");
     });
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
         await toggle.ClickAsync();
         await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(priority).ToBeVisibleAsync();
-        await priority.SelectOptionAsync("P5");
+        await agent.ChooseAsync("Priority", "P5");
         await agent.WaitForURLAsync(new Regex("priority=P5"));
         await Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Filters and sort (1 active)", Exact = true })).ToBeVisibleAsync();
         await agent.GotoInteractiveAsync("/queue?view=unassigned");
@@ -112,16 +112,22 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
 
     private static ILocator Row(IPage page, string title) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
 
-    private static ILocator ViewLink(IPage page, string view) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Queue views" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + view + ",") });
+    /// <summary>A view's tab, named "My work, 3 open" (its count of open incidents).</summary>
+    private static ILocator ViewTab(IPage page, string view) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Queue views" }).GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^" + view + ",") });
 
-    private static ILocator CountOf(IPage page, string view) => ViewLink(page, view).Locator(".queue-count");
+    private static Regex CountName(string view, string count) => new("^" + view + @",\s*" + count + " open$");
 
     private static async Task<int> CountAsync(IPage page, string view)
     {
-        await Expect(CountOf(page, view)).ToHaveTextAsync(new Regex(@"^[\d,]+$"));
-        return int.Parse((await CountOf(page, view).InnerTextAsync()).Replace(",", ""));
+        var tab = ViewTab(page, view);
+        await Expect(tab).ToHaveAccessibleNameAsync(CountName(view, @"[\d,]+"));
+        var name = await tab.EvaluateAsync<string>("e => e.textContent");
+        return int.Parse(Regex.Match(name, @"([\d,]+)\s*open").Groups[1].Value.Replace(",", ""));
     }
+
+    private static Task ExpectCountAsync(IPage page, string view, int count) =>
+        Expect(ViewTab(page, view)).ToHaveAccessibleNameAsync(CountName(view, Regex.Escape(count.ToString("N0"))));
 
     private static async Task<List<int>> ReferencesAsync(IPage page) =>
         (await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^INC-\d{6}$") }).AllInnerTextsAsync())
@@ -132,7 +138,7 @@ public sealed class QueueTests(PortalServer server, BrowserFixture browser, ITes
     {
         if (reporter.PathOf() != "/incidents/new") await reporter.GotoInteractiveAsync("/incidents/new");
         await reporter.GetByLabel("What is wrong?", new() { Exact = true }).FillAsync(title);
-        await reporter.GetByLabel("Which service is affected?", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await reporter.ChooseAsync("Which service is affected?", "VPN");
         await reporter.GetByLabel("Only me", new() { Exact = true }).CheckAsync();
         await reporter.GetByLabel(urgency, new() { Exact = true }).CheckAsync();
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident", Exact = true }).ClickAsync();

@@ -17,12 +17,14 @@ public sealed class ReportForCallerTests(PortalServer server, BrowserFixture bro
         var agent = await SignedInPageAsync(DemoUsers.Agent);
         await agent.GotoInteractiveAsync("/incidents/new");
         await agent.GetByLabel("What is wrong?").FillAsync(title);
-        await agent.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await agent.ChooseAsync("Which service is affected?", "VPN");
         await agent.GetByLabel("Only me").CheckAsync();
         await agent.GetByLabel("It slows my work down").CheckAsync();
-        await agent.GetByLabel("Find the caller").FillAsync("riley");
-        await agent.GetByLabel("Caller", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Riley Reporter (reporter@demo.local)" });
-        await agent.GetByLabel("How did they get in touch?").SelectOptionAsync(new SelectOptionValue { Label = "Phone or in person" });
+        // The caller is found by typing part of a name or email and picking them from the suggestions.
+        await agent.GetByLabel("Caller", new() { Exact = true }).FillAsync("riley");
+        await agent.GetByRole(AriaRole.Option, new() { Name = "Riley Reporter (reporter@demo.local)", Exact = true }).ClickAsync();
+        await Expect(agent.GetByLabel("Caller", new() { Exact = true })).ToHaveValueAsync("Riley Reporter (reporter@demo.local)");
+        await agent.GetByLabel("Phone or in person", new() { Exact = true }).CheckAsync();
         await agent.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();
         await agent.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), ReportedNavigation);
         await Expect(agent.Locator("body")).ToContainTextAsync("Riley Reporter");
@@ -38,7 +40,8 @@ public sealed class ReportForCallerTests(PortalServer server, BrowserFixture bro
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
         await reporter.GotoInteractiveAsync("/incidents/new");
         await Expect(reporter.GetByLabel("What is wrong?")).ToBeVisibleAsync();
-        await Expect(reporter.GetByLabel("Find the caller")).ToHaveCountAsync(0);
+        await Expect(reporter.GetByLabel("Caller", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(reporter.GetByLabel("Phone or in person")).ToHaveCountAsync(0);
     });
 
     [Fact]
@@ -58,7 +61,7 @@ public sealed class ReportForCallerTests(PortalServer server, BrowserFixture bro
         Assert.Equal(8000, (await reporter.GetByLabel("Details").InputValueAsync()).Length);
 
         await reporter.GetByLabel("What is wrong?").FillAsync("VPN");
-        await reporter.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await reporter.ChooseAsync("Which service is affected?", "VPN");
         await reporter.GetByLabel("Only me").CheckAsync();
         await reporter.GetByLabel("It slows my work down").CheckAsync();
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();

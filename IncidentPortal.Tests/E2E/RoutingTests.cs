@@ -73,7 +73,7 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
             var title = $"Laptop shows a {word} ransom note";
             await reporter.GotoInteractiveAsync("/incidents/new");
             await reporter.GetByLabel("What is wrong?").FillAsync(title);
-            await reporter.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+            await reporter.ChooseAsync("Which service is affected?", "VPN");
             await reporter.GetByLabel("Only me").CheckAsync();
             await reporter.GetByLabel("It can wait, or I have a workaround").CheckAsync();
             await reporter.Button("Report incident").ClickAsync();

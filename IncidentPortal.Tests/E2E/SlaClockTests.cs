@@ -17,7 +17,7 @@ public sealed class SlaClockTests(PortalServer server, BrowserFixture browser, I
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
         await reporter.GotoInteractiveAsync("/incidents/new");
         await reporter.GetByLabel("What is wrong?").FillAsync(title);
-        await reporter.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await reporter.ChooseAsync("Which service is affected?", "VPN");
         // Many people, cannot work: P1, whose clocks run around the clock (so the test does not depend on office hours).
         await reporter.GetByLabel("Many people, or customers").CheckAsync();
         await reporter.GetByLabel("I cannot work at all").CheckAsync();

@@ -78,7 +78,7 @@ public sealed class StatusLiveTests(PortalServer server, BrowserFixture browser,
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
         await reporter.GotoInteractiveAsync("/incidents/new");
         await reporter.GetByLabel("What is wrong?").FillAsync(title);
-        await reporter.GetByLabel("Which service is affected?").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+        await reporter.ChooseAsync("Which service is affected?", "VPN");
         await reporter.GetByLabel("Many people, or customers").CheckAsync();
         await reporter.GetByLabel("I cannot work at all").CheckAsync();
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident" }).ClickAsync();

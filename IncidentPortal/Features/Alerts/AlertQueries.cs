@@ -29,7 +29,9 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int ListLimit = 200;
 
-    public async Task<(List<AlertRow> Rows, int Total)> ListAsync(Actor actor, AlertFilter filter, CancellationToken ct = default)
+    /// <summary>One page of the matching alerts, latest activity first, and how many match (the list pages on the server).</summary>
+    public async Task<(List<AlertRow> Rows, int Total)> ListAsync(Actor actor, AlertFilter filter, int skip = 0, int take = ListLimit,
+        CancellationToken ct = default)
     {
         RequireStaff(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -43,7 +45,9 @@ public sealed class AlertQueries(IDbContextFactory<AppDbContext> dbFactory)
             alerts = alerts.Where(a => a.Summary.Contains(term) || a.DedupKey.Contains(term) || (a.Source != null && a.Source.Contains(term)));
         }
         var total = await alerts.CountAsync(ct);
-        var rows = await Rows(db, alerts.OrderByDescending(a => a.LastSeenAt).Take(ListLimit)).ToListAsync(ct);
+        var page = alerts.OrderByDescending(a => a.LastSeenAt).ThenByDescending(a => a.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, ListLimit));
+        // The join to incident and integration need not keep the page's order: sort the page again.
+        var rows = (await Rows(db, page).ToListAsync(ct)).OrderByDescending(r => r.LastSeenAt).ThenByDescending(r => r.Id).ToList();
         return (rows, total);
     }
 

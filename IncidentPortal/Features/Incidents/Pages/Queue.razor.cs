@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace IncidentPortal.Features.Incidents.Pages;
 
 /// <summary>
-/// The agents' queue. Its state (view, filters, sort, page) lives in the address; it reloads itself, throttled, when
-/// any incident is created or changed, and briefly highlights the rows that changed.
+/// The agents' queue. Its state (view, filters, sort, page) lives in the address; the table loads one page at a time
+/// from the server, again (throttled) when any incident is created or changed, and briefly highlights the rows that changed.
 /// </summary>
 public sealed partial class Queue : IDisposable
 {
@@ -19,6 +19,7 @@ public sealed partial class Queue : IDisposable
     [Inject] private IEventBus Events { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "view")] public string? ViewParameter { get; set; }
@@ -36,6 +37,7 @@ public sealed partial class Queue : IDisposable
     private Actor actor = default!;
     private QueueQuery query = new();
     private QueuePage? page;
+    private QueueTable? table;
     private QueueFilterOptions options = new([], [], [], []);
     private readonly Dictionary<int, DateTime> changedAt = [];
     private readonly HashSet<int> changedSinceLoad = [];
@@ -46,7 +48,7 @@ public sealed partial class Queue : IDisposable
     private string? message;
     private bool messageIsError;
     private string announcement = "";
-    private int loadVersion;
+    private bool dense;
 
     protected override async Task OnInitializedAsync()
     {
@@ -55,29 +57,31 @@ public sealed partial class Queue : IDisposable
         // Only the live circuit listens; the prerendered copy is thrown away after the first response.
         if (RendererInfo.IsInteractive)
         {
-            throttle = new ReloadThrottle(ReloadWait, () => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                HighlightChanged();
-                StateHasChanged();
-                _ = ClearHighlightsLaterAsync();
-            }));
+            throttle = new ReloadThrottle(ReloadWait, () => InvokeAsync(ReloadChangedAsync));
             subscription = Events.Subscribe<IncidentEvent>(OnIncidentEventAsync);
         }
     }
 
-    protected override async Task OnParametersSetAsync()
-    {
+    protected override void OnParametersSet() =>
         query = QueueUrl.Parse(ViewParameter, StatusParameter, PriorityParameter, TeamParameter, ServiceParameter, CategoryParameter,
             SearchParameter, SortParameter, DirectionParameter, PageParameter, SizeParameter);
-        await LoadAsync();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        dense = await QueueDensity.IsDenseAsync(JS, actor);
+        if (dense) StateHasChanged();
     }
 
-    private async Task LoadAsync()
+    private Task<QueuePage> LoadPageAsync(QueueQuery next, CancellationToken ct) => Queues.GetAsync(actor, next, ct);
+
+    private async Task ReloadChangedAsync()
     {
-        var version = ++loadVersion;
-        var loaded = await Queues.GetAsync(actor, query);
-        if (version == loadVersion) page = loaded;
+        if (table is null) return;
+        await table.ReloadAsync();
+        HighlightChanged();
+        StateHasChanged();
+        _ = ClearHighlightsLaterAsync();
     }
 
     /// <summary>Called on the publisher's thread: notes what changed and asks for a (throttled) reload.</summary>
@@ -120,8 +124,14 @@ public sealed partial class Queue : IDisposable
         lock (changedAt) return changedAt.TryGetValue(incidentId, out var at) && Now - at < HighlightFor;
     }
 
-    /// <summary>Every change of view, filter, sort or page goes through the address; OnParametersSet loads it.</summary>
-    private void Show(QueueQuery next) => Navigation.NavigateTo(QueueUrl.For(next), replace: true);
+    /// <summary>Every change of filter, sort or page goes through the address; the table loads what it says.</summary>
+    private void Show(QueueQuery next)
+    {
+        if (next != query) Navigation.NavigateTo(QueueUrl.For(next), replace: true);
+    }
+
+    /// <summary>Another view is another address, so Back returns to the previous view.</summary>
+    private void ShowView(QueueQuery next) => Navigation.NavigateTo(QueueUrl.For(next));
 
     private void ShowFiltered(QueueQuery next) => Show(next with { Skip = 0 });
 
@@ -132,6 +142,12 @@ public sealed partial class Queue : IDisposable
         Skip = 0,
     });
 
+    private async Task SetDensityAsync(bool value)
+    {
+        dense = value;
+        await QueueDensity.RememberAsync(JS, actor, value);
+    }
+
     private async Task AssignToMeAsync(IncidentRow row)
     {
         if (!assigning.Add(row.Id)) return;
@@ -140,17 +156,16 @@ public sealed partial class Queue : IDisposable
         {
             await Queues.AssignToMeAsync(actor, row.Id, row.Version);
             (message, messageIsError) = ($"{row.Reference} is now assigned to you.", false);
-            await LoadAsync();
         }
         catch (Exception e) when (e is IncidentRuleException or IncidentNotFoundException or IncidentConflictException)
         {
             (message, messageIsError) = ($"{row.Reference} could not be assigned to you: {e.Message}", true);
-            await LoadAsync();
         }
         finally
         {
             assigning.Remove(row.Id);
         }
+        if (table is not null) await table.ReloadAsync();
     }
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;

@@ -1,10 +1,14 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace IncidentPortal.Features.Incidents.Pages;
 
 public sealed partial class QueueFilterBar
 {
-    private static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(350);
+    public static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(350);
+    private const string AnyTeam = "Any team";
+    private const string AnyService = "Any service";
+    private const string AnyCategory = "Any category";
 
     public static readonly (QueueSort Sort, bool Descending, string Label)[] SortChoices =
     [
@@ -19,6 +23,15 @@ public sealed partial class QueueFilterBar
         (QueueSort.Reference, false, "Reference, lowest first"),
     ];
 
+    private static readonly (string, string)[] SortOptions = SortChoices.Select(c => (SortValue(c.Sort, c.Descending), c.Label)).ToArray();
+    private static readonly (string, string)[] StatusOptions =
+        [("", "Any open status"), .. IncidentLifecycle.OpenStatuses.Select(s => (s.ToString(), IncidentText.Label(s)))];
+    private static readonly (string, string)[] PriorityOptions =
+        [("", "Any priority"), .. Enum.GetValues<Priority>().Select(p => (p.ToString(), p.ToString()))];
+
+    /// <summary>The fold-away fields, for the phone's toggle button (aria-controls).</summary>
+    private const string FoldIds = "queue-sort queue-status queue-priority queue-team queue-service queue-category";
+
     [Parameter, EditorRequired] public QueueQuery Query { get; set; } = default!;
     [Parameter, EditorRequired] public QueueFilterOptions Options { get; set; } = default!;
     [Parameter] public EventCallback<QueueQuery> OnChange { get; set; }
@@ -26,63 +39,51 @@ public sealed partial class QueueFilterBar
     private string searchText = "";
     private bool showFiltersOnPhone;
     private string? lastSearch;
-    private CancellationTokenSource? typing;
+
+    /// <summary>On a phone the drop-downs show only when unfolded; from 600 px up always.</summary>
+    private string Fold => showFiltersOnPhone ? "" : "d-none d-sm-block";
 
     protected override void OnParametersSet()
     {
-        // Take the search from the address unless the agent is typing a newer one.
-        if (Query.Search != lastSearch && typing is null) searchText = Query.Search ?? "";
+        // A search from the address (a bookmark, Back, Clear filters) replaces what the box holds.
+        if (Query.Search != lastSearch) searchText = Query.Search ?? "";
         lastSearch = Query.Search;
     }
 
-    private async Task OnSearchInput(ChangeEventArgs e)
-    {
-        searchText = e.Value?.ToString() ?? "";
-        typing?.Cancel();
-        var mine = typing = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(TypingPause, mine.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        await SearchNowAsync();
-    }
+    /// <summary>The text field hands its text over once typing pauses (DebounceInterval), then this searches.</summary>
+    private void OnSearchTyped(string? text) => searchText = text ?? "";
 
     private async Task SearchNowAsync()
     {
-        typing?.Cancel();
-        typing = null;
         var search = string.IsNullOrWhiteSpace(searchText) ? null : searchText.Trim();
         if (search != Query.Search) await Change(Query with { Search = search });
     }
 
-    /// <summary>Filters set besides the search box, counted for the phone's collapsed filter button.</summary>
+    /// <summary>Filters set besides the search box, counted for the phone's folded filter button.</summary>
     private int ActiveFilters => new object?[] { Query.Status, Query.Priority, Query.TeamId, Query.ServiceId, Query.CategoryId }.Count(f => f is not null);
 
     private Task Change(QueueQuery next) => OnChange.InvokeAsync(next);
 
-    private Task ChangeSort(ChangeEventArgs e)
+    private Task ChangeSort(string value)
     {
-        var choice = SortChoices.FirstOrDefault(c => SortValue(c.Sort, c.Descending) == e.Value?.ToString());
+        var choice = SortChoices.FirstOrDefault(c => SortValue(c.Sort, c.Descending) == value);
         return choice.Label is null ? Task.CompletedTask : Change(Query with { Sort = choice.Sort, Descending = choice.Descending });
     }
 
     private Task ClearAsync()
     {
-        typing?.Cancel();
-        typing = null;
         searchText = "";
         return Change(new QueueQuery { View = Query.View, Sort = Query.Sort, Descending = Query.Descending, Take = Query.Take });
     }
 
+    private static IReadOnlyList<(string, string)> Choices(IReadOnlyList<QueueOption> options, string any) =>
+        [("", any), .. options.Select(o => (o.Id.ToString(CultureInfo.InvariantCulture), o.Name))];
+
     private static string SortValue(QueueSort sort, bool descending) => $"{sort}-{(descending ? "desc" : "asc")}".ToLowerInvariant();
 
-    private static T? Parse<T>(ChangeEventArgs e) where T : struct, Enum => Enum.TryParse<T>(e.Value?.ToString(), out var value) ? value : null;
+    private static string Text<T>(T? value) where T : struct => value is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture)! : "";
 
-    private static int? ParseId(ChangeEventArgs e) => int.TryParse(e.Value?.ToString(), out var id) && id > 0 ? id : null;
+    private static T? Parse<T>(string value) where T : struct, Enum => Enum.TryParse<T>(value, out var parsed) ? parsed : null;
 
-    public void Dispose() => typing?.Cancel();
+    private static int? ParseId(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 }

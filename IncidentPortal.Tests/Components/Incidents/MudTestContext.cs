@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components;
+using Bunit;
+using IncidentPortal.Features.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace IncidentPortal.Tests.Components.Incidents;
+
+/// <summary>
+/// bunit with MudBlazor (PLATFORM.md): loose JS interop, Mud services, and a rendered MudPopoverProvider so selects and
+/// menus can be opened and chosen from. Test classes own one per test (await using), never derive from BunitContext.
+/// </summary>
+public static class MudTestContext
+{
+    public static BunitContext Create()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        return ctx;
+    }
+
+    /// <summary>Renders as the live circuit does (pages that subscribe to live changes only do so there). Call it after
+    /// the services are added: it starts the renderer.</summary>
+    public static BunitContext Interactive(this BunitContext ctx)
+    {
+        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        return ctx;
+    }
+
+    /// <summary>The popover layer, where open selects and menus render their options.</summary>
+    public static IRenderedComponent<MudPopoverProvider> Popovers(this BunitContext ctx) => ctx.Render<MudPopoverProvider>();
+
+    /// <summary>The signed-in person, as pages receive it (the cascading authentication state).</summary>
+    public static Task<AuthenticationState> SignedIn(Actor actor)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId), new(ClaimTypes.Name, actor.Name) };
+        if (actor.IsAgent) claims.Add(new(ClaimTypes.Role, Roles.Agent));
+        if (actor.IsIncidentManager) claims.Add(new(ClaimTypes.Role, Roles.IncidentManager));
+        if (actor.IsAdmin) claims.Add(new(ClaimTypes.Role, Roles.Admin));
+        return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"))));
+    }
+
+    /// <summary>The input a visible label names (MudBlazor writes label for=…), as a user finds a field.</summary>
+    public static IElement FieldLabelled<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var element = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
+            ?? throw new InvalidOperationException($"No label \"{label}\" among: {string.Join(", ", cut.FindAll("label").Select(l => l.TextContent.Trim()))}.");
+        return cut.Find($"[id='{element.GetAttribute("for")}']");
+    }
+
+    /// <summary>Opens the MudSelect labelled <paramref name="label"/> and clicks <paramref name="option"/> in the popover layer.</summary>
+    public static void Choose<T>(this IRenderedComponent<T> cut, IRenderedComponent<MudPopoverProvider> popovers, string label, string option)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        cut.FieldLabelled(label).Closest(".mud-input-control")!.MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll("[role=option]"), o => o.TextContent.Trim() == option));
+        popovers.FindAll("[role=option]").First(o => o.TextContent.Trim() == option).Click();
+    }
+}

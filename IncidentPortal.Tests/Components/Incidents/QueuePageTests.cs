@@ -1,0 +1,54 @@
+using Bunit;
+using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Incidents.Pages;
+using IncidentPortal.Tests.Features.Incidents.Queue;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentPortal.Tests.Components.Incidents;
+
+/// <summary>The whole queue page over a real queue: Assign to me goes through QueueService and the row follows.</summary>
+public sealed class QueuePageTests : IAsyncLifetime
+{
+    private readonly QueueWorld world = new();
+
+    public Task InitializeAsync() => world.InitializeAsync();
+
+    public Task DisposeAsync() => world.DisposeAsync();
+
+    [Fact]
+    public async Task Assign_to_me_assigns_the_incident_says_so_and_shows_the_row_as_mine()
+    {
+        await using var ctx = QueueServices.ContextFor(world);
+        var cut = ctx.Render<Queue>(p => p.AddCascadingValue(MudTestContext.SignedIn(world.Me)));
+        var dns = Incident.FormatReference(world.Numbers["dns"]);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"button[aria-label='Assign {dns} to me']")));
+
+        cut.Find($"button[aria-label='Assign {dns} to me']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains($"{dns} is now assigned to you.", cut.Find("[role=status].mud-alert").TextContent));
+        var row = await world.Queue.GetAsync(world.Me, new QueueQuery { View = QueueView.MyWork });
+        Assert.Contains(world.Ids["dns"], row.Rows.Select(r => r.Id));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"button[aria-label='Assign {dns} to me']")));
+        var shown = cut.FindAll("tbody tr.queue-row").Single(r => r.TextContent.Contains("Name lookups fail"));
+        Assert.Equal("You", shown.QuerySelector("td[data-label=Assignee]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_tabs_show_the_view_counts_and_a_filter_goes_into_the_address()
+    {
+        await using var ctx = QueueServices.ContextFor(world);
+        var popovers = ctx.Popovers();
+        var cut = ctx.Render<Queue>(p => p.AddCascadingValue(MudTestContext.SignedIn(world.Me)));
+
+        cut.WaitForAssertion(() => Assert.Contains("My teams, 4 open", Tabs(cut)));
+        Assert.Contains("All open, 6 open", Tabs(cut));
+        cut.Choose(popovers, "Priority", "P3");
+
+        var address = ctx.Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.EndsWith("/queue?priority=P3", address);
+    }
+
+    private static List<string> Tabs(IRenderedComponent<Queue> cut) =>
+        cut.FindAll("[role=tab]").Select(t => System.Text.RegularExpressions.Regex.Replace(t.TextContent, @"\s+", " ").Trim()).ToList();
+}
