@@ -3,6 +3,7 @@ using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Escalation.Pages;
 using IncidentPortal.Features.Incidents;
 using MudBlazor;
+using MudBlazor.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using static IncidentPortal.Tests.Components.Workspace.WorkspaceFixtures;
 
@@ -39,7 +40,7 @@ public sealed class EscalateDialogTests
 
         // The current team is not offered; the next tier is preselected and marked.
         var team = dialogs.FindComponent<MudSelect<int?>>();
-        Assert.Equal(11, team.Instance.Value);
+        Assert.Equal(11, team.Instance.GetState(x => x.Value));
         Assert.DoesNotContain(team.FindComponents<MudSelectItem<int?>>(), i => i.Instance.Value == 10);
 
         dialogs.Find("form").Submit();

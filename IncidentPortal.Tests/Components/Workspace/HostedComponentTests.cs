@@ -33,7 +33,7 @@ public sealed class HostedComponentTests(IncidentTestHost host) : IClassFixture<
         box.WaitForAssertion(() => Assert.Contains("Write something before posting.", box.Markup));
         Assert.Equal(0, posted);
 
-        box.FindComponents<MudRadio<bool>>().Single(r => r.Instance.Value).Find("input").Click();
+        box.FindComponents<MudRadio<bool>>().Single(r => r.Markup.Contains("Internal work note")).Find("input").Click();
         Assert.Contains("Add work note", box.Find("button[type=submit]").TextContent);
         Assert.Contains("Work note", box.Find("label").TextContent);
         Assert.True(box.Instance.Draft.Internal);

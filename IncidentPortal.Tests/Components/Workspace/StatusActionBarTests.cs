@@ -57,7 +57,7 @@ public sealed class StatusActionBarTests
         dialogs.WaitForAssertion(() => Assert.Contains("Choose what the incident is waiting for.", dialogs.Markup));
         Assert.Empty(ran);
 
-        var vendor = dialogs.FindComponents<MudRadio<OnHoldReason?>>().Single(r => r.Instance.Value == OnHoldReason.AwaitingVendor);
+        var vendor = dialogs.FindComponents<MudRadio<OnHoldReason?>>().Single(r => r.Markup.Contains(IncidentText.Label(OnHoldReason.AwaitingVendor)));
         vendor.Find("input").Click();
         Submit(dialogs, "Put on hold");
 
