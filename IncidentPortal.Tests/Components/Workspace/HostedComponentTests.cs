@@ -35,7 +35,7 @@ public sealed class HostedComponentTests(IncidentTestHost host) : IClassFixture<
 
         box.FindComponents<MudRadio<bool>>().Single(r => r.Markup.Contains("Internal work note")).Find("input").Click();
         Assert.Contains("Add work note", box.Find("button[type=submit]").TextContent);
-        Assert.Contains("Work note", box.Find("label").TextContent);
+        Assert.Equal("Work note", box.FindComponent<MudTextField<string>>().Instance.Label);
         Assert.True(box.Instance.Draft.Internal);
         box.Find("textarea").Input("Gateway misconfigured by us");
         Assert.Equal("Gateway misconfigured by us", box.Instance.Draft.Text); // the persistent draft follows every keystroke
@@ -122,7 +122,8 @@ public sealed class HostedComponentTests(IncidentTestHost host) : IClassFixture<
     private BunitContext HostContext()
     {
         var ctx = Context();
-        ctx.Services.AddFallbackServiceProvider(host.Services);
+        // A scope of the app's own: its scoped services resolve as they do for a circuit (the scope ends with the host).
+        ctx.Services.AddFallbackServiceProvider(host.Services.CreateScope().ServiceProvider);
         return ctx;
     }
 

@@ -18,6 +18,7 @@ internal static class WorkspaceFixtures
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         ctx.Services.AddMudServices();
         return ctx;
     }
