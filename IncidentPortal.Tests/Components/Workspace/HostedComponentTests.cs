@@ -121,10 +121,8 @@ public sealed class HostedComponentTests(IncidentTestHost host) : IClassFixture<
 
     private BunitContext HostContext()
     {
-        var ctx = Context();
         // A scope of the app's own: its scoped services resolve as they do for a circuit (the scope ends with the host).
-        ctx.Services.AddFallbackServiceProvider(host.Services.CreateScope().ServiceProvider);
-        return ctx;
+        return Context(host.Services.CreateScope().ServiceProvider);
     }
 
     /// <summary>A fresh incident reported by the demo reporter, as the demo agent sees it.</summary>

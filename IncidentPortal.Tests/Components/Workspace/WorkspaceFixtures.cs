@@ -14,12 +14,15 @@ internal static class WorkspaceFixtures
     public static readonly DateTime T0 = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Not derived from: MudBlazor's services are only IAsyncDisposable (see PLATFORM.md).</summary>
-    public static BunitContext Context()
+    /// <param name="app">Where services the context lacks come from (the app's, for components that need real data).</param>
+    public static BunitContext Context(IServiceProvider? app = null)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         ctx.Services.AddMudServices();
+        if (app is not null) ctx.Services.AddFallbackServiceProvider(app);
+        // Last: touching the renderer builds the service provider.
+        ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 
