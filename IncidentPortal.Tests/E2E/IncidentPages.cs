@@ -25,12 +25,22 @@ public static class IncidentPages
     public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     /// <summary>The status chip in the incident's header.</summary>
-    public static ILocator StatusChip(this IPage page) => page.Locator(".incident-header .status-chip").First;
+    public static ILocator StatusChip(this IPage page) => page.GetByLabel("Incident status", new() { Exact = true });
+
+    /// <summary>The incident's reference (INC-…) in its header.</summary>
+    public static ILocator IncidentReference(this IPage page) => page.GetByLabel("Incident reference", new() { Exact = true });
 
     public static ILocator Timeline(this IPage page) => page.GetByRole(AriaRole.List, new() { Name = "Timeline" });
 
     /// <summary>The live notice an incident page shows when someone else changes the incident.</summary>
-    public static ILocator LiveNotice(this IPage page) => page.Locator(".live-notice");
+    public static ILocator LiveNotice(this IPage page) => page.GetByRole(AriaRole.Status, new() { Name = "Live update", Exact = true });
+
+    /// <summary>Sets the expected resolution in the workspace's ETA form (date and time pickers, typed in, UTC).</summary>
+    public static async Task FillEtaAsync(this IPage page, DateTime utc)
+    {
+        await page.GetByLabel("Expected resolution date (UTC)").FillAsync(utc.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Expected resolution time (UTC)").FillAsync(utc.ToString("HH:mm"));
+    }
 
     public static async Task PostCommentAsync(this IPage page, string text, bool internalNote)
     {

@@ -20,12 +20,12 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
         var title = $"Revoke the leaked badge {run}";
         var reporter = await SignedInPageAsync(DemoUsers.Reporter);
         var id = await reporter.ReportIncidentAsync($"Badge reader lets strangers in {run}");
-        var reference = await reporter.Locator(".ih-ref").TextContentAsync() ?? "";
+        var reference = await reporter.IncidentReference().TextContentAsync() ?? "";
 
         var sam = await SignedInPageAsync(Sam);
         await sam.GotoInteractiveAsync("/queue/my-tasks");
         await Expect(TasksTab(sam)).ToHaveAttributeAsync("aria-selected", "true");
-        var countBefore = int.Parse(await TasksTab(sam).Locator(".queue-count").TextContentAsync() ?? "-1");
+        var countBefore = await OpenTaskCountAsync(sam);
         await sam.EvaluateAsync("() => window.tasksTestMarker = 'not reloaded'");
 
         var alex = await SignedInPageAsync(DemoUsers.Agent);
@@ -37,8 +37,8 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
         await Expect(dialog.GetByText("The title is required.")).ToBeVisibleAsync();
 
         await dialog.GetByLabel("Task", new() { Exact = true }).FillAsync(title);
-        await dialog.GetByLabel("Team").SelectOptionAsync(new SelectOptionValue { Label = "Security" });
-        await dialog.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Sam Security" });
+        await dialog.ChooseAsync("Team", "Security", alex);
+        await dialog.ChooseAsync("Owner", "Sam Security", alex);
         await dialog.GetByLabel("Due (UTC) (optional)").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add task", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
@@ -53,13 +53,13 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
         await Expect(row).ToContainTextAsync(reference);
         await Expect(row).ToContainTextAsync("You");
         await Expect(row).ToContainTextAsync(new Regex(@"in 2\d h"));
-        await Expect(TasksTab(sam).Locator(".queue-count")).ToHaveTextAsync((countBefore + 1).ToString());
+        await Expect(TasksTab(sam)).ToHaveAccessibleNameAsync(new Regex($@"^My tasks,\s*{countBefore + 1:N0}\s*open$"));
         Assert.Equal("not reloaded", await sam.EvaluateAsync<string>("() => window.tasksTestMarker"));
 
         // Sam completes it; Alex's task list follows live.
         await sam.Button($"Mark {title} done").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
-        await Expect(TasksTab(sam).Locator(".queue-count")).ToHaveTextAsync(countBefore.ToString());
+        await Expect(TasksTab(sam)).ToHaveAccessibleNameAsync(new Regex($@"^My tasks,\s*{countBefore:N0}\s*open$"));
         await Expect(item).ToContainTextAsync("Done");
         await Expect(alex.Button($"Mark {title} done")).ToHaveCountAsync(0);
         await Expect(alex.Timeline()).ToContainTextAsync($"Task \"{title}\": Open → Done");
@@ -74,22 +74,22 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
         var id = await reporter.ReportIncidentAsync($"Scanner driver crashes {run}");
         var alex = await SignedInPageAsync(DemoUsers.Agent);
         await alex.GotoInteractiveAsync($"/incidents/{id}");
-        var reference = await alex.Locator(".ih-ref").TextContentAsync() ?? "";
+        var reference = await alex.IncidentReference().TextContentAsync() ?? "";
         await alex.Button("Assign to me").ClickAsync();
         await Expect(alex.StatusChip()).ToHaveTextAsync("Assigned");
         await alex.Button("Add task").ClickAsync();
         var dialog = alex.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Task", new() { Exact = true }).FillAsync(title);
-        await dialog.GetByLabel("Team").SelectOptionAsync(new SelectOptionValue { Label = "Network" });
+        await dialog.ChooseAsync("Team", "Network", alex);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add task", Exact = true }).ClickAsync();
         await Expect(TaskItem(alex, reference, title)).ToContainTextAsync("Unowned");
 
         await alex.Button("Resolve").ClickAsync();
-        await alex.GetByLabel("Resolution code").SelectOptionAsync(new SelectOptionValue { Label = "Fixed" });
+        await alex.ChooseAsync("Resolution code", "Fixed");
         await alex.GetByLabel("Resolution notes").FillAsync("Installed the vendor's new driver.");
         await alex.Button("Resolve incident").ClickAsync();
 
-        var confirm = alex.GetByRole(AriaRole.Alertdialog);
+        var confirm = alex.GetByRole(AriaRole.Dialog, new() { Name = "Resolve with open tasks?" });
         await Expect(confirm).ToContainTextAsync("This incident has 1 open task. Resolve anyway?");
         await Expect(confirm).ToContainTextAsync(title);
         await Expect(alex.StatusChip()).ToHaveTextAsync("Assigned");
@@ -107,6 +107,14 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
 
     private static ILocator TasksTab(IPage page) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Queue views" }).GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^My tasks") });
+
+    /// <summary>The My tasks tab's count, from what it reads ("My tasks, 3 open").</summary>
+    private static async Task<int> OpenTaskCountAsync(IPage page)
+    {
+        await Expect(TasksTab(page)).ToHaveAccessibleNameAsync(new Regex(@"^My tasks,\s*[\d,]+\s*open$"));
+        var label = await TasksTab(page).TextContentAsync() ?? "";
+        return int.Parse(Regex.Match(label, @"\d[\d,]*").Value.Replace(",", ""));
+    }
 
     private static ILocator TaskItem(IPage page, string reference, string title) =>
         page.GetByRole(AriaRole.List, new() { Name = $"Tasks of {reference}" }).GetByRole(AriaRole.Listitem, new() { Name = title });

@@ -37,7 +37,7 @@ public sealed class IncidentWorkspaceTests(PortalServer server, BrowserFixture b
         await agent.PostCommentAsync(publicReply, internalNote: false);
         await agent.PostCommentAsync(secret, internalNote: true);
         await agent.Button("Resolve").ClickAsync();
-        await agent.GetByLabel("Resolution code").SelectOptionAsync(new SelectOptionValue { Label = "Fixed" });
+        await agent.ChooseAsync("Resolution code", "Fixed");
         await agent.GetByLabel("Resolution notes").FillAsync("Reset the VPN profile on the gateway.");
         await agent.Button("Resolve incident").ClickAsync();
         await Expect(agent.StatusChip()).ToHaveTextAsync("Resolved");
@@ -86,7 +86,7 @@ public sealed class IncidentWorkspaceTests(PortalServer server, BrowserFixture b
         await reporter.WaitForURLAsync($"**/incidents/{id}");
 
         await agent.Button("Resolve").ClickAsync();
-        await agent.GetByLabel("Resolution code").SelectOptionAsync(new SelectOptionValue { Label = "Fixed" });
+        await agent.ChooseAsync("Resolution code", "Fixed");
         await agent.Button("Resolve incident").ClickAsync();
 
         await Expect(agent.GetByText("Resolution notes are required.")).ToBeVisibleAsync();

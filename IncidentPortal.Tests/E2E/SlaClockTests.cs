@@ -41,7 +41,7 @@ public sealed class SlaClockTests(PortalServer server, BrowserFixture browser, I
         await Expect(agent.GetByRole(AriaRole.Article, new() { Name = "Response clock" })).ToContainTextAsync("Met");
 
         await agent.Button("Put on hold").ClickAsync();
-        var panel = agent.GetByRole(AriaRole.Region, new() { Name = "Put on hold" });
+        var panel = agent.GetByRole(AriaRole.Dialog, new() { NameRegex = new Regex("^Put on hold ") });
         await panel.GetByLabel("Awaiting user").CheckAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Put on hold" }).ClickAsync();
         await Expect(agent.StatusChip()).ToHaveTextAsync("On hold");

@@ -95,11 +95,11 @@ public sealed class StatusLiveTests(PortalServer server, BrowserFixture browser,
         await agent.GotoInteractiveAsync($"/incidents/{id}");
         await agent.PostCommentAsync(secret, internalNote: true);
         await agent.Button("Set ETA").ClickAsync();
-        await agent.GetByLabel("Expected resolution (UTC)").FillAsync(DateTime.UtcNow.AddMinutes(-10).ToString("yyyy-MM-ddTHH:mm"));
+        await agent.FillEtaAsync(DateTime.UtcNow.AddMinutes(-10));
         await agent.Button("Save ETA").ClickAsync();
         await Expect(agent.GetByText("The expected resolution must be in the future.")).ToBeVisibleAsync();
         var eta = DateTime.UtcNow.Date.AddDays(1).AddHours(17).AddMinutes(45);
-        await agent.GetByLabel("Expected resolution (UTC)").FillAsync(eta.ToString("yyyy-MM-ddTHH:mm"));
+        await agent.FillEtaAsync(eta);
         await agent.GetByLabel("Why (optional, internal)").FillAsync($"ETANOTE-{suffix}");
         await agent.Button("Save ETA").ClickAsync();
         await Expect(agent.GetByLabel("Current ETA")).ToContainTextAsync(eta.ToString("d MMM yyyy HH:mm") + " UTC");

@@ -35,7 +35,7 @@ public static class StatusActions
         _ => action.ToString(),
     };
 
-    /// <summary>Actions that need no input run at once; the others open a panel asking for exactly what they need.</summary>
+    /// <summary>Actions that need no input run at once; the others open a dialog asking for exactly what they need.</summary>
     public static bool NeedsInput(StatusAction action) => action is not (StatusAction.StartWork or StatusAction.Close);
 }
 
@@ -52,6 +52,8 @@ public sealed class StatusActionForm(StatusAction action) : IValidatableObject
     /// <summary>Set once the agent has confirmed resolving despite open tasks (Features/Tasks/OpenTaskCheck).</summary>
     public bool ConfirmOpenTasks { get; set; }
     public bool CancelOpenTasks { get; set; }
+    /// <summary>The question the reopen field asks, when the default (an agent's) does not fit (the reporter's).</summary>
+    public string? Prompt { get; set; }
 
     public IncidentCommand ToCommand() => Action switch
     {
