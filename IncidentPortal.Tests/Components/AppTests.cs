@@ -15,7 +15,8 @@ public class AppTests(SharedPortal portal)
         var assets = page.QuerySelectorAll("link[rel=stylesheet][href], link[rel=icon][href]").Select(e => e.GetAttribute("href")!)
             .Concat(page.QuerySelectorAll("script[src]").Select(e => e.GetAttribute("src")!))
             .Distinct().ToList();
-        Assert.Contains("_framework/blazor.web.js", assets);
+        // .NET 10's own client script, fingerprinted by MapStaticAssets (blazor.web.<hash>.js), not a copied one.
+        Assert.Contains(assets, a => System.Text.RegularExpressions.Regex.IsMatch(a, @"^_framework/blazor\.web\.[a-z0-9]+\.js$"));
 
         var missing = new List<string>();
         foreach (var asset in assets)
@@ -26,5 +27,22 @@ public class AppTests(SharedPortal portal)
         }
 
         Assert.True(missing.Count == 0, "The page links to assets that are not served: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task The_framework_script_is_served_fingerprinted_and_cached_immutably()
+    {
+        using var client = portal.CreatePortalClient();
+        var page = await client.GetDocumentAsync("/Account/Login");
+        var script = page.QuerySelectorAll("script[src]").Select(e => e.GetAttribute("src")!)
+            .Single(src => src.StartsWith("_framework/blazor.web.", StringComparison.Ordinal));
+
+        using var response = await client.GetAsync("/" + script);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString() ?? "");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(body.Length > 100_000, $"The script is only {body.Length} characters: not the framework's client.");
     }
 }
