@@ -113,7 +113,7 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
     {
         await Expect(TasksTab(page)).ToHaveAttributeAsync("aria-label", new Regex(@"^My tasks, [\d,]+ open$"));
         var label = await TasksTab(page).GetAttributeAsync("aria-label") ?? "";
-        return int.Parse(Regex.Match(label, @"[\d,]+").Value.Replace(",", ""));
+        return int.Parse(Regex.Match(label, @"(\d[\d,]*) open").Groups[1].Value.Replace(",", ""));
     }
 
     private static ILocator TaskItem(IPage page, string reference, string title) =>
