@@ -45,9 +45,10 @@ public class UserEditorTests
             .Add(x => x.Teams, Teams)
             .Add(x => x.Error, "You cannot take the Admin role from yourself."));
 
+        Assert.True(cut.FindAll("[role=alert]").Count == 1, cut.Markup);
         var alert = cut.Find("[role=alert]");
         Assert.Contains("You cannot take the Admin role from yourself.", alert.TextContent);
-        Assert.Contains("mud-alert", alert.ClassName);
+        Assert.Contains("mud-alert", alert.ClassName ?? "");
     }
 
     private static AngleSharp.Dom.IElement Box(IRenderedComponent<UserEditor> cut, string label) =>
