@@ -46,6 +46,7 @@ public class WebhookEditorTests
         var url = cut.Field("Payload URL");
         Assert.Equal("true", url.GetAttribute("aria-invalid"));
         Assert.Contains("Use an absolute http or https URL.", cut.Description(url));
+        Assert.Equal("Use an absolute http or https URL.", cut.Find("[role=alert]").TextContent.Trim());
         Assert.NotEqual("true", cut.Field("Name").GetAttribute("aria-invalid"));
     }
 
