@@ -31,7 +31,7 @@ public sealed class AdminCatalogTests(PortalServer server, BrowserFixture browse
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = $"Members of {teamName}", Exact = true })).ToBeVisibleAsync();
 
         // ...adds Alex Agent, whose roles the member list then shows.
-        await admin.GetByLabel("Add a member", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Alex Agent (Agent)" });
+        await admin.ChooseAsync("Add a member", "Alex Agent (Agent)");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         var members = admin.GetByRole(AriaRole.List, new() { Name = $"Members of {teamName}", Exact = true });
         await Expect(members.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
@@ -48,7 +48,7 @@ public sealed class AdminCatalogTests(PortalServer server, BrowserFixture browse
         await admin.GetByRole(AriaRole.Button, new() { Name = "New service", Exact = true }).ClickAsync();
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(serviceName);
         await admin.GetByLabel("Description (optional)").FillAsync("Wide-format printing for the drawing office.");
-        await admin.GetByLabel("Support team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = teamName });
+        await admin.ChooseAsync("Support team", teamName);
         await Expect(admin.GetByLabel("Active", new() { Exact = true })).ToBeCheckedAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add service", Exact = true }).ClickAsync();
         var serviceRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = serviceName });

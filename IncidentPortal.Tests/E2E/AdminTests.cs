@@ -40,13 +40,12 @@ public sealed class AdminTests(PortalServer server, BrowserFixture browser, ITes
     {
         var admin = await SignedInPageAsync(DemoUsers.Admin);
         await admin.GotoInteractiveAsync("/admin/teams");
-        // Radzen's confirmation exposes no dialog role: found by its question.
-        var confirmation = admin.GetByText("Delete the team Security?");
+        var confirmation = admin.GetByRole(AriaRole.Dialog).Filter(new() { HasText = "Delete the team Security?" });
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Delete Security", Exact = true }).ClickAsync();
         await Expect(confirmation).ToBeVisibleAsync();
-        // Radzen hooks Escape and moves focus into the dialog in one script call after the dialog shows: wait for the focus.
-        await admin.WaitForFunctionAsync("() => document.activeElement?.closest('.rz-dialog') != null");
+        // The dialog takes focus once it has rendered: Escape goes to it from then on.
+        await admin.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') != null");
         await admin.Keyboard.PressAsync("Escape");
         await Expect(confirmation).ToHaveCountAsync(0);
 

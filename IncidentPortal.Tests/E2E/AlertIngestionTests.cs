@@ -82,8 +82,8 @@ public sealed class AlertIngestionTests(PortalServer server, BrowserFixture brow
         await admin.GotoInteractiveAsync("/admin/integrations");
         await admin.GetByRole(AriaRole.Button, new() { Name = "New integration" }).ClickAsync();
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-        await admin.GetByLabel("Sends from").SelectOptionAsync(new SelectOptionValue { Label = kind });
-        await admin.GetByLabel("Team that gets the incidents").SelectOptionAsync(new SelectOptionValue { Label = "Network" });
+        await admin.ChooseAsync("Sends from", kind);
+        await admin.ChooseAsync("Team that gets the incidents", "Network");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create integration" }).ClickAsync();
 
         var keyField = admin.GetByLabel("API key");

@@ -35,7 +35,7 @@ public sealed class EscalationAdminTests(PortalServer server, BrowserFixture bro
             await admin.Button($"Edit {name}").ClickAsync();
             await admin.Button("Add step").ClickAsync();
             await Step(admin, 2).GetByLabel("Wait before the next step").FillAsync("30");
-            await Step(admin, 2).GetByLabel("Unit").SelectOptionAsync(new SelectOptionValue { Label = "seconds" });
+            await Step(admin, 2).ChooseAsync("Unit", "seconds", admin);
             await admin.Button("Save policy").ClickAsync();
             await Expect(Step(admin, 2).GetByRole(AriaRole.Alert)).ToHaveTextAsync("Step 2: choose at least one person or team to notify.");
             await Expect(steps).ToHaveCountAsync(1);
@@ -52,6 +52,7 @@ public sealed class EscalationAdminTests(PortalServer server, BrowserFixture bro
         finally
         {
             await admin.Button($"Delete {name}").ClickAsync();
+            await admin.Button("Delete policy").ClickAsync();
             await Expect(admin.GetByRole(AriaRole.List, new() { Name = $"Steps of {name}" })).ToHaveCountAsync(0);
         }
     });

@@ -34,8 +34,8 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
         await admin.Button("Create rule").ClickAsync();
         await Expect(admin.GetByText("Choose the team that matching incidents go to.")).ToBeVisibleAsync();
         await Expect(admin.GetByLabel("Route to team")).ToBeFocusedAsync();
-        await admin.GetByLabel("Route to team").SelectOptionAsync(new SelectOptionValue { Label = "Security" });
-        await admin.GetByLabel("Raise priority").SelectOptionAsync(new SelectOptionValue { Label = "To at least P3" });
+        await admin.ChooseAsync("Route to team", "Security");
+        await admin.ChooseAsync("Raise priority", "To at least P3");
         await admin.Button("Create rule").ClickAsync();
         var card = admin.GetByRole(AriaRole.Listitem).Filter(new() { HasText = ruleName });
         await Expect(card).ToContainTextAsync($"Words: \"{word}\", \"ransom note\"");
@@ -45,17 +45,17 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
         {
             // The rule tester names the rule for a matching title and does not for a near miss.
             await admin.GetByLabel("Title", new() { Exact = true }).FillAsync($"Strange {word.ToUpperInvariant()} popup");
-            await admin.GetByLabel("Service").SelectOptionAsync(new SelectOptionValue { Label = "VPN" });
+            await admin.ChooseAsync("Service", "VPN");
             await admin.Button("Test").ClickAsync();
             await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Rule '{ruleName}' fires: routed to Security." })).ToBeVisibleAsync();
             await admin.GetByLabel("Title", new() { Exact = true }).FillAsync($"Strange {word}s popup");
             await admin.Button("Test").ClickAsync();
-            await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("No rule matches: it goes to Network");
+            await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "No rule matches: it goes to Network" })).ToBeVisibleAsync();
 
             // Security auto-assigns round robin; the admin keeps its team page open.
             await admin.GotoInteractiveAsync("/admin/teams");
             await admin.Button("Members of Security").ClickAsync();
-            await admin.GetByLabel("When an incident arrives without an assignee").SelectOptionAsync("RoundRobin");
+            await admin.ChooseAsync("When an incident arrives without an assignee", "Round robin: next available member in turn");
             var samAvailability = admin.GetByRole(AriaRole.List, new() { Name = "Availability in Security" }).GetByRole(AriaRole.Listitem)
                 .Filter(new() { HasText = Sam.DisplayName });
             await Expect(samAvailability).ToContainTextAsync("Unavailable");
@@ -104,8 +104,9 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
     {
         await admin.GotoInteractiveAsync("/admin/teams");
         await admin.Button("Members of Security").ClickAsync();
-        await admin.GetByLabel("When an incident arrives without an assignee").SelectOptionAsync("Off");
-        await Expect(admin.GetByLabel("When an incident arrives without an assignee")).ToHaveValueAsync("Off");
+        await admin.ChooseAsync("When an incident arrives without an assignee", "Off: it waits in the team queue");
+        await Expect(admin.GetByRole(AriaRole.Combobox, new() { Name = "When an incident arrives without an assignee" }))
+            .ToHaveValueAsync("Off: it waits in the team queue");
         await admin.GotoInteractiveAsync("/admin/routing");
         await admin.Button($"Delete {ruleName}").ClickAsync();
         await admin.Button("Delete rule").ClickAsync();

@@ -93,8 +93,11 @@ public sealed class WebhookAdminTests(PortalServer server, BrowserFixture browse
         await editor.GetByRole(AriaRole.Button, new() { Name = "Create webhook", Exact = true }).ClickAsync();
         if (expectError is not null)
         {
-            await Expect(editor.GetByLabel("Payload URL", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+            var urlField = editor.GetByLabel("Payload URL", new() { Exact = true });
+            await Expect(urlField).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(editor.GetByRole(AriaRole.Alert)).ToContainTextAsync(expectError);
+            // The message is the field's own: a screen reader reads it with the field.
+            await Expect(urlField).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(expectError));
             await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToHaveCountAsync(0);
             return null;
         }

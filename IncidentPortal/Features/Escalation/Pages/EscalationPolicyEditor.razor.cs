@@ -11,7 +11,6 @@ public partial class EscalationPolicyEditor
     [Parameter] public EventCallback<PolicyInput> OnSave { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
 
-    private ElementReference nameInput;
     private string name = "";
     private string description = "";
     private int repeat;
@@ -45,12 +44,7 @@ public partial class EscalationPolicyEditor
         }).ToList();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender) await nameInput.FocusAsync();
-    }
-
-    private string? Invalid(string field) => Result?.Field == field ? "true" : null;
+    private string? ErrorOf(string field) => Result?.ErrorFor(field);
 
     private static void Toggle<T>(HashSet<T> set, T value, bool on)
     {
