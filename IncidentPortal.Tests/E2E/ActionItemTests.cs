@@ -78,7 +78,7 @@ public sealed class ActionItemTests(PortalServer server, BrowserFixture browser,
         await alex.GetByLabel("Known error (root cause)").FillAsync("The renewal job ran under an expired service account.");
         await alex.GetByLabel("Workaround").FillAsync("Renew the certificate by hand.");
         await alex.Button("Save record").ClickAsync();
-        await Expect(alex.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
+        await Expect(alex.GetByRole(AriaRole.Status).Filter(new() { HasText = "saved" })).ToContainTextAsync("saved");
         await alex.Button("Mark as known error").ClickAsync();
         await Expect(alex.GetByLabel("Status: Known error")).ToBeVisibleAsync();
 

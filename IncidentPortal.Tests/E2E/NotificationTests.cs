@@ -68,7 +68,7 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(email).ToBeCheckedAsync();
         await email.UncheckAsync();
         await manager.Button("Save preferences").ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync("Preferences saved.");
+        await Expect(manager.GetByRole(AriaRole.Status).Filter(new() { HasText = "Preferences saved." })).ToHaveTextAsync("Preferences saved.");
 
         await manager.ReloadAsync();
         await manager.WaitForInteractiveAsync();
@@ -76,7 +76,7 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(manager.GetByLabel("Assigned to me: in the portal", new() { Exact = true })).ToBeCheckedAsync();
         await manager.Button("Restore defaults").ClickAsync();
         await manager.Button("Save preferences").ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync("Preferences saved.");
+        await Expect(manager.GetByRole(AriaRole.Status).Filter(new() { HasText = "Preferences saved." })).ToHaveTextAsync("Preferences saved.");
         await manager.ReloadAsync();
         await manager.WaitForInteractiveAsync();
         await Expect(manager.GetByLabel("Assigned to me: by email", new() { Exact = true })).ToBeCheckedAsync();
