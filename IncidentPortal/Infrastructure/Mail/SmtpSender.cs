@@ -12,7 +12,7 @@ namespace IncidentPortal.Infrastructure.Mail;
 /// </summary>
 public sealed class SmtpSender(IOptions<SmtpOptions> options, ILogger<SmtpSender> logger)
 {
-    
+
 
     public async Task SendAsync(EmailMessage email, CancellationToken ct)
     {
