@@ -22,7 +22,7 @@ public static class AlertIngestCommands
                 Console.WriteLine(await SetupAsync(file));
                 return 0;
             case ["verify", var file, var accepted]:
-                return await VerifyAsync(file, long.Parse(accepted));
+                return await VerifyAsync(file, long.Parse(accepted, System.Globalization.CultureInfo.InvariantCulture));
             case ["inserts", var file, var seconds]:
                 Inserts(file, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
                 return 0;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -59,7 +60,7 @@ internal sealed class BulkRowWriter : IDisposable
             await command.ExecuteNonQueryAsync(ct);
             return null;
         }
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => command.Dispose();
