@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (unit, integration, end-to-end) on a fresh machine of our kind (Debian 12, .NET SDK 10).
+# Checks formatting and code style, then runs every test (unit, integration, end-to-end) on a fresh machine of our
+# kind (Debian 12, .NET SDK 10).
 # Installs what it needs when absent: Chromium for the Playwright tests.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,6 +32,17 @@ if [ ! -x /usr/bin/prometheus-alertmanager ] && command -v apt-get >/dev/null 2>
     # Only the binary is needed: the tests start their own instance with their own config.
     $SUDO systemctl disable --now prometheus-alertmanager >/dev/null 2>&1 || true
 fi
+
+# Layout and code style first: the rules in .editorconfig, checked the way `dotnet format` applies them.
+echo "Checking formatting and code style (dotnet format --verify-no-changes)..."
+for check in whitespace style; do
+    if ! dotnet format "$check" IncidentPortal.sln --verify-no-changes; then
+        echo "" >&2
+        echo "FAILED: 'dotnet format $check' found code that does not follow .editorconfig (listed above)." >&2
+        echo "Fix it with 'dotnet format IncidentPortal.sln' and commit the result." >&2
+        exit 1
+    fi
+done
 
 dotnet build IncidentPortal.sln -c Release -nologo -v q
 dotnet test IncidentPortal.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"

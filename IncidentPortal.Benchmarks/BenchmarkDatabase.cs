@@ -30,7 +30,7 @@ internal static class BenchmarkDatabase
         if (Directory.Exists(CacheDirectory)) Directory.Delete(CacheDirectory, recursive: true);
         Directory.CreateDirectory(CacheDirectory);
         Console.WriteLine($"// Building the benchmark database ({IncidentCount:N0} incidents) in {CacheDirectory} ...");
-        RunApp("seed-incidents", IncidentCount.ToString(), "--environment=Production", "--applicationName=IncidentPortal",
+        RunApp("seed-incidents", IncidentCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "--environment=Production", "--applicationName=IncidentPortal",
             $"--Database:DataDirectory={CacheDirectory}", "--DemoData:Seed=true",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:IncidentPortal.Features.DemoData=Information");
         if (Environment.ExitCode != 0) throw new InvalidOperationException($"seed-incidents failed with exit code {Environment.ExitCode}.");

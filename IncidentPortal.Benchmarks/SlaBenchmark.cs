@@ -74,8 +74,8 @@ internal static class SlaBenchmark
         var command = connection.CreateCommand();
         // ToQueryString declares parameters with .param set; EXPLAIN needs them inline.
         var lines = sql.Split('\n');
-        var body = string.Join('\n', lines.Where(l => !l.StartsWith(".param")));
-        foreach (var p in lines.Where(l => l.StartsWith(".param set ")))
+        var body = string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        foreach (var p in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
         {
             var parts = p[".param set ".Length..].Split(' ', 2);
             body = body.Replace(parts[0], parts[1]);

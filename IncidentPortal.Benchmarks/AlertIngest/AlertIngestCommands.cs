@@ -22,7 +22,7 @@ public static class AlertIngestCommands
                 Console.WriteLine(await SetupAsync(file));
                 return 0;
             case ["verify", var file, var accepted]:
-                return await VerifyAsync(file, long.Parse(accepted));
+                return await VerifyAsync(file, long.Parse(accepted, System.Globalization.CultureInfo.InvariantCulture));
             case ["inserts", var file, var seconds]:
                 Inserts(file, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
                 return 0;
@@ -40,8 +40,9 @@ public static class AlertIngestCommands
         db.Teams.Add(team);
         await db.SaveChangesAsync();
         var key = IssuedKey.Generate();
-        db.AlertIntegrations.Add(AlertIntegration.Create(IntegrationSettings.Defaults("Benchmark " + team.Name[6..], IntegrationKind.Events, team.Id)
-            with { RateLimitPerMinute = AlertIntegration.MaxRateLimitPerMinute }, key, DateTime.UtcNow));
+        var settings = IntegrationSettings.Defaults("Benchmark " + team.Name[6..], IntegrationKind.Events, team.Id);
+        db.AlertIntegrations.Add(AlertIntegration.Create(settings with { RateLimitPerMinute = AlertIntegration.MaxRateLimitPerMinute },
+            key, DateTime.UtcNow));
         await db.SaveChangesAsync();
         return key.Secret;
     }

@@ -184,7 +184,7 @@ public sealed class PortalServer : IAsyncLifetime
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        string last = "no answer yet";
+        var last = "no answer yet";
         while (deadline.Elapsed < StartTimeout)
         {
             if (started.HasExited)

@@ -8,8 +8,8 @@ public class IncidentLifecycleTests
     {
         var data = new TheoryData<IncidentStatus, IncidentStatus>();
         foreach (var from in Enum.GetValues<IncidentStatus>())
-        foreach (var to in Enum.GetValues<IncidentStatus>())
-            data.Add(from, to);
+            foreach (var to in Enum.GetValues<IncidentStatus>())
+                data.Add(from, to);
         return data;
     }
 

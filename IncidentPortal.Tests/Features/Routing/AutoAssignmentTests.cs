@@ -111,8 +111,8 @@ public sealed class AutoAssignmentTests : IAsyncLifetime
         await using var second = new PortalFactory(new Dictionary<string, string?>(), app.DataDirectory);
         var secondIncidents = new RoutingWorld { App = second, Admin = world.Admin, Reporter = world.Reporter }.Incidents;
 
-        const int PerInstance = 6;
-        var reports = Enumerable.Range(0, PerInstance * 2)
+        const int perInstance = 6;
+        var reports = Enumerable.Range(0, perInstance * 2)
             .Select(i => world.ReportAsync($"VPN storm {i}", service: world.Vpn, through: i % 2 == 0 ? world.Incidents : secondIncidents));
         var created = await Task.WhenAll(reports);
 
@@ -121,8 +121,8 @@ public sealed class AutoAssignmentTests : IAsyncLifetime
         Assert.All(inOrder, Assert.NotNull);
         // Committed one after another, each took the next turn: every window of three has three different people.
         for (var i = 0; i + 2 < inOrder.Count; i++) Assert.Equal(3, inOrder.Skip(i).Take(3).Distinct().Count());
-        Assert.All(members, m => Assert.Equal(PerInstance * 2 / 3, inOrder.Count(a => a == m.UserId)));
+        Assert.All(members, m => Assert.Equal(perInstance * 2 / 3, inOrder.Count(a => a == m.UserId)));
         var turn = await app.WithDbAsync(db => db.TeamAutoAssignments.Where(s => s.TeamId == world.Network).Select(s => s.Turn).SingleAsync());
-        Assert.Equal(PerInstance * 2, turn);
+        Assert.Equal(perInstance * 2, turn);
     }
 }

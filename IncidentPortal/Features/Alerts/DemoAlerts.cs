@@ -25,8 +25,8 @@ internal sealed class DemoAlerts(IDbContextFactory<AppDbContext> dbFactory, Inci
         var webShop = await db.Services.Where(s => s.Name == "Web Shop").Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var prometheus = AlertIntegration.Create(IntegrationSettings.Defaults("Prometheus production", IntegrationKind.Alertmanager, applications)
-            with { ServiceId = webShop }, IssuedKey.Generate(), now);
+        var prometheusSettings = IntegrationSettings.Defaults("Prometheus production", IntegrationKind.Alertmanager, applications);
+        var prometheus = AlertIntegration.Create(prometheusSettings with { ServiceId = webShop }, IssuedKey.Generate(), now);
         var uptime = AlertIntegration.Create(IntegrationSettings.Defaults("Uptime checks", IntegrationKind.Events, network), IssuedKey.Generate(), now);
         db.AlertIntegrations.AddRange(prometheus, uptime);
         await db.SaveChangesAsync(ct);

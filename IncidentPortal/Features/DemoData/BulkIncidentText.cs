@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace IncidentPortal.Features.DemoData;
 
 /// <summary>Varied, plausible titles and descriptions, so text search meets a realistic spread of words.</summary>
@@ -40,7 +42,7 @@ internal static class BulkIncidentText
     public static (string Title, string Description) Make(Random random, string service)
     {
         var code = $"ERR-{random.Next(1000, 9999)}";
-        var title = string.Format(Titles[random.Next(Titles.Length)], service, code);
+        var title = string.Format(CultureInfo.InvariantCulture, Titles[random.Next(Titles.Length)], service, code);
         var description = $"{Openings[random.Next(Openings.Length)]} {Symptoms[random.Next(Symptoms.Length)]} when I use {service}. "
             + $"Location: {Places[random.Next(Places.Length)]}. Device: {Devices[random.Next(Devices.Length)]}. "
             + $"Reference from the error dialog: {code}-{random.Next(100000, 999999)}. "

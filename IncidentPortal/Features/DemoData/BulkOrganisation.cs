@@ -57,7 +57,7 @@ internal sealed class BulkOrganisation
         var team = owner ?? teams[random.Next(teams.Count)];
         // A team nobody belongs to cannot work anything: the service desk (a staffed team) takes it, as it would.
         if (team.Members.Count == 0 && staffedTeams.Count > 0) team = staffedTeams[random.Next(staffedTeams.Count)];
-        Named<string>? agent = team.Members.Count == 0 ? null : team.Members[random.Next(team.Members.Count)];
+        var agent = team.Members.Count == 0 ? null : team.Members[random.Next(team.Members.Count)];
         var age = now - created;
         var target = random.NextDouble() < openShare
             ? Pick(random, (IncidentStatus.New, 20), (IncidentStatus.Assigned, 35), (IncidentStatus.InProgress, 35), (IncidentStatus.OnHold, 10))

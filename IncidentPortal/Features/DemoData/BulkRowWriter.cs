@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,6 +27,7 @@ internal sealed class BulkRowWriter : IDisposable
     }
 
     /// <summary>A writer for <typeparamref name="T"/> on the context's open connection and current transaction.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Table and column names come from the EF model, quoted by the provider; values go in parameters.")]
     public static BulkRowWriter For<T>(AppDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
@@ -59,7 +61,7 @@ internal sealed class BulkRowWriter : IDisposable
             await command.ExecuteNonQueryAsync(ct);
             return null;
         }
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => command.Dispose();

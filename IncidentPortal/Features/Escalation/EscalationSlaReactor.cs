@@ -40,7 +40,7 @@ public sealed class EscalationSlaReactor(IEventBus events, IDbContextFactory<App
         int? teamId, nextTier = null;
         string? policyName = null;
         List<Recipient> people = [];
-        string who = "";
+        var who = "";
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == e.IncidentId)

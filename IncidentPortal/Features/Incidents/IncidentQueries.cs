@@ -47,5 +47,5 @@ public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
     internal static IQueryable<IncidentRow> Rows(IQueryable<Incident> incidents) =>
         incidents.Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Priority,
             i.Service!.Name, i.AssignmentGroup!.Name, i.Assignee!.DisplayName, i.Reporter!.DisplayName, i.CreatedAt, i.UpdatedAt)
-            { TeamId = i.AssignmentGroupId, AssigneeId = i.AssigneeId, Version = i.Version });
+        { TeamId = i.AssignmentGroupId, AssigneeId = i.AssigneeId, Version = i.Version });
 }

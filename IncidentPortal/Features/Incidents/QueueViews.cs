@@ -9,14 +9,14 @@ public static class QueueViews
     /// <param name="dueSoon">Incidents with a running SLA clock due soon or overdue (SlaQueries.DueBefore).</param>
     public static IQueryable<Incident> Apply(IQueryable<Incident> open, QueueView view, string userId, IReadOnlyCollection<int> myTeamIds,
         IQueryable<int>? dueSoon = null) => view switch
-    {
-        QueueView.MyWork => open.Where(i => i.AssigneeId == userId),
-        QueueView.MyTeams => open.Where(i => i.AssignmentGroupId != null && myTeamIds.Contains(i.AssignmentGroupId.Value)),
-        QueueView.Unassigned => open.Where(i => i.AssigneeId == null),
-        QueueView.AllOpen => open,
-        QueueView.BreachingSoon => dueSoon is null ? open.Where(_ => false) : open.Where(i => dueSoon.Contains(i.Id)),
-        _ => throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown queue view."),
-    };
+        {
+            QueueView.MyWork => open.Where(i => i.AssigneeId == userId),
+            QueueView.MyTeams => open.Where(i => i.AssignmentGroupId != null && myTeamIds.Contains(i.AssignmentGroupId.Value)),
+            QueueView.Unassigned => open.Where(i => i.AssigneeId == null),
+            QueueView.AllOpen => open,
+            QueueView.BreachingSoon => dueSoon is null ? open.Where(_ => false) : open.Where(i => dueSoon.Contains(i.Id)),
+            _ => throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown queue view."),
+        };
 
     public static string Label(QueueView view) => view switch
     {

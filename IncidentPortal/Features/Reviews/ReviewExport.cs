@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.ActionItems;
@@ -12,14 +13,14 @@ public static class ReviewExport
     public static string ToMarkdown(ReviewView review, IReadOnlyList<ActionItemRow>? actionItems = null)
     {
         var text = new StringBuilder();
-        text.Append($"# Post-incident review: {review.IncidentReference} {review.IncidentTitle}\n\n");
-        text.Append($"- **Status:** {IncidentReview.Label(review.Status)}\n");
-        text.Append($"- **Priority:** {review.Priority}\n");
-        if (review.Author is not null) text.Append($"- **Author:** {review.Author}\n");
-        if (review.PublishedAt is { } published) text.Append($"- **Published:** {TimelineMarkdown.Time(published)} UTC\n");
+        text.Append(CultureInfo.InvariantCulture, $"# Post-incident review: {review.IncidentReference} {review.IncidentTitle}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"- **Status:** {IncidentReview.Label(review.Status)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"- **Priority:** {review.Priority}\n");
+        if (review.Author is not null) text.Append(CultureInfo.InvariantCulture, $"- **Author:** {review.Author}\n");
+        if (review.PublishedAt is { } published) text.Append(CultureInfo.InvariantCulture, $"- **Published:** {TimelineMarkdown.Time(published)} UTC\n");
         foreach (var section in review.Sections)
         {
-            text.Append($"\n## {section.Title}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n## {section.Title}\n\n");
             if (section.Key == ReviewTemplateDefaults.ActionItems && actionItems is not null)
                 text.Append(ActionItemList(actionItems));
             else
@@ -34,7 +35,7 @@ public static class ReviewExport
         ? "_No action items._"
         : string.Join('\n', items.Select(i =>
             $"- [{(i.Status == ActionItemStatus.Done ? "x" : " ")}] {i.Title} — {i.Type}, {i.Priority} priority, owner {i.Owner ?? "nobody"}" +
-            $"{(i.Team is null ? "" : $" ({i.Team})")}, due {(i.DueDate is { } due ? due.ToString("yyyy-MM-dd") : "not set")}, {ActionItem.Label(i.Status)}"));
+            $"{(i.Team is null ? "" : $" ({i.Team})")}, due {(i.DueDate is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not set")}, {ActionItem.Label(i.Status)}"));
 
     public static IEndpointRouteBuilder MapReviewExport(this IEndpointRouteBuilder app)
     {

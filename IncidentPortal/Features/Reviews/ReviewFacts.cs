@@ -10,8 +10,11 @@ internal static class ReviewFacts
     public static async Task<IncidentFacts?> LoadAsync(AppDbContext db, int incidentId, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
-            .Select(i => new { i.Number, i.Title, i.Description, i.Priority, i.ServiceId, Service = i.Service!.Name, i.CreatedAt,
-                i.ResolvedAt, i.ResolutionNotes })
+            .Select(i => new
+            {
+                i.Number, i.Title, i.Description, i.Priority, i.ServiceId, Service = i.Service!.Name, i.CreatedAt,
+                i.ResolvedAt, i.ResolutionNotes
+            })
             .SingleOrDefaultAsync(ct);
         if (incident is null) return null;
         var related = 0;

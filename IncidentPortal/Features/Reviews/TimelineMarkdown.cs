@@ -31,7 +31,7 @@ public static partial class TimelineMarkdown
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
                 entries.Add(new ReviewTimelineEntry(at, match.Groups["text"].Value.Trim()));
             else
-                entries.Add(new ReviewTimelineEntry(null, line.StartsWith("- ") ? line[2..].Trim() : line));
+                entries.Add(new ReviewTimelineEntry(null, line.StartsWith("- ", StringComparison.Ordinal) ? line[2..].Trim() : line));
         }
         return entries;
     }

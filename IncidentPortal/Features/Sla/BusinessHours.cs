@@ -14,14 +14,14 @@ public static class BusinessHours
     internal static readonly TimeSpan Horizon = TimeSpan.FromDays(HorizonDays);
     /// <summary>Answers within this much of the start are inside every walk's horizon, so the cache may give them.</summary>
     private static readonly TimeSpan CacheReach = TimeSpan.FromDays(HorizonDays - 4);
-    private static readonly AsyncLocal<bool> walkOnly = new();
+    private static readonly AsyncLocal<bool> WalkOnly = new();
 
     /// <summary>For tests: inside the scope, Add and Elapsed walk the calendar day by day (the reference the cache must match).</summary>
     internal static IDisposable WalkingOnly()
     {
-        var before = walkOnly.Value;
-        walkOnly.Value = true;
-        return new Restore(() => walkOnly.Value = before);
+        var before = WalkOnly.Value;
+        WalkOnly.Value = true;
+        return new Restore(() => WalkOnly.Value = before);
     }
 
     private sealed class Restore(Action undo) : IDisposable
@@ -57,7 +57,7 @@ public static class BusinessHours
         startUtc = Utc(startUtc);
         if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration), "Durations are not negative.");
         if (calendar.Kind == CalendarKind.AlwaysOpen || duration == TimeSpan.Zero) return startUtc + duration;
-        if (!walkOnly.Value && startUtc < DateTime.MaxValue - CacheReach)
+        if (!WalkOnly.Value && startUtc < DateTime.MaxValue - CacheReach)
         {
             // Beyond the cache, or too far out for the walk's horizon: the walk decides (and says when it never opens).
             var cache = calendar.IntervalsCovering(startUtc, startUtc + duration);
@@ -93,7 +93,7 @@ public static class BusinessHours
         toUtc = Utc(toUtc);
         if (toUtc <= fromUtc) return TimeSpan.Zero;
         if (calendar.Kind == CalendarKind.AlwaysOpen) return toUtc - fromUtc;
-        if (!walkOnly.Value && toUtc - fromUtc <= CacheReach && calendar.IntervalsCovering(fromUtc, toUtc) is { } cache)
+        if (!WalkOnly.Value && toUtc - fromUtc <= CacheReach && calendar.IntervalsCovering(fromUtc, toUtc) is { } cache)
             return cache.Elapsed(fromUtc, toUtc);
         var total = TimeSpan.Zero;
         foreach (var (start, end) in OpenIntervals(calendar, fromUtc.AddDays(-2)))

@@ -15,7 +15,7 @@ public sealed class SlaClockHook : IIncidentSaveHook
         var (db, incident) = (context.Db, context.Incident);
         var policy = await context.Lookups.GetAsync("sla-policy", incident.ServiceId, () => SlaPolicies.ForServiceAsync(db, incident.ServiceId, ct));
         if (policy is null) return;     // no SLA configured yet
-        IEnumerable<IncidentActivity> history = context.IsNew
+        var history = context.IsNew
             ? incident.Activities
             : (await db.IncidentActivities.AsNoTracking()
                 .Where(a => a.IncidentId == incident.Id && a.Kind == ActivityKind.StatusChanged).ToListAsync(ct))

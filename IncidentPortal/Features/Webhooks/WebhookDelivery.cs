@@ -37,21 +37,21 @@ public class WebhookDelivery
 
     public static WebhookDelivery Record(WebhookDispatch dispatch, int attempt, DateTime at, int? statusCode, TimeSpan duration,
         WebhookAttemptOutcome outcome, string? error, string? responseSnippet) => new()
-    {
-        EndpointId = dispatch.EndpointId,
-        DeliveryId = dispatch.DeliveryId,
-        Event = dispatch.Event,
-        IncidentId = dispatch.IncidentId,
-        IsRedelivery = dispatch.IsRedelivery,
-        RequestBody = dispatch.Body,
-        Attempt = attempt,
-        AttemptedAt = at,
-        StatusCode = statusCode,
-        DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
-        Outcome = outcome,
-        Error = Cut(error, MaxErrorLength),
-        ResponseSnippet = Cut(responseSnippet, MaxSnippetLength),
-    };
+        {
+            EndpointId = dispatch.EndpointId,
+            DeliveryId = dispatch.DeliveryId,
+            Event = dispatch.Event,
+            IncidentId = dispatch.IncidentId,
+            IsRedelivery = dispatch.IsRedelivery,
+            RequestBody = dispatch.Body,
+            Attempt = attempt,
+            AttemptedAt = at,
+            StatusCode = statusCode,
+            DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
+            Outcome = outcome,
+            Error = Cut(error, MaxErrorLength),
+            ResponseSnippet = Cut(responseSnippet, MaxSnippetLength),
+        };
 
     /// <summary>Retries ran out: the last retryable failure is where the outbox stopped.</summary>
     public void MarkFinal() => Outcome = Outcome == WebhookAttemptOutcome.WillRetry ? WebhookAttemptOutcome.GaveUp : Outcome;

@@ -35,9 +35,9 @@ public static class WebhookEventNames
     public static IEnumerable<WebhookEvents> All => Precedence.OrderBy(e => (int)e);
 
     /// <summary>The name on the wire and in the X-IncidentPortal-Event header: "incident.resolved".</summary>
-    public static string WireName(WebhookEvents single) => "incident." + single.ToString().ToLowerInvariant();
+    public static string WireName(WebhookEvents one) => "incident." + one.ToString().ToLowerInvariant();
 
-    public static string Describe(WebhookEvents single) => single switch
+    public static string Describe(WebhookEvents one) => one switch
     {
         WebhookEvents.Created => "Created: an incident is reported or logged",
         WebhookEvents.Updated => "Updated: any visible change (fields, status, public comments)",
@@ -47,7 +47,7 @@ public static class WebhookEventNames
         WebhookEvents.Reopened => "Reopened",
         WebhookEvents.Closed => "Closed",
         WebhookEvents.Cancelled => "Cancelled",
-        _ => single.ToString(),
+        _ => one.ToString(),
     };
 
     public static IEnumerable<WebhookEvents> Split(WebhookEvents events) => All.Where(e => events.HasFlag(e));

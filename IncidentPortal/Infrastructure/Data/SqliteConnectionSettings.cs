@@ -28,6 +28,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     }
 
     /// <summary>For connections opened outside EF (the alert writer's own connection).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only this class's constants are interpolated.")]
     public static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();

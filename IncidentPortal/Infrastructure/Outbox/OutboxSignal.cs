@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace IncidentPortal.Infrastructure.Outbox;
 
 /// <summary>Wakes the dispatcher when a message is saved, so deliveries go out at once rather than at the next poll.</summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim wake = new(0, 1);
 
@@ -18,6 +18,8 @@ public sealed class OutboxSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => wake.WaitAsync(timeout, ct);
+
+    public void Dispose() => wake.Dispose();
 }
 
 /// <summary>Notices saves that queued outbox messages and wakes the dispatcher.</summary>

@@ -10,12 +10,12 @@ public class RegisterTests(SharedPortal portal)
 {
     public static Dictionary<string, string> Form(string email, string password = PortalFactory.Password,
         string? confirm = null, string name = "  Casey Reporter ") => new()
-    {
-        ["Input.Name"] = name,
-        ["Input.Email"] = email,
-        ["Input.Password"] = password,
-        ["Input.ConfirmPassword"] = confirm ?? password,
-    };
+        {
+            ["Input.Name"] = name,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirm ?? password,
+        };
 
     [Fact]
     public async Task Registering_creates_a_Reporter_only_and_signs_them_in()

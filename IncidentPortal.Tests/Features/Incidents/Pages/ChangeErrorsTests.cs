@@ -11,6 +11,6 @@ public sealed class ChangeErrorsTests
         Assert.Equal("Resolution notes are required.", ChangeErrors.MessageFor(new IncidentRuleException("Resolution notes are required.")));
         Assert.Contains("try again", ChangeErrors.MessageFor(new IncidentConflictException([])));
         Assert.Contains("no longer available", ChangeErrors.MessageFor(new IncidentNotFoundException()));
-        Assert.Null(ChangeErrors.MessageFor(new NullReferenceException()));
+        Assert.Null(ChangeErrors.MessageFor(new InvalidOperationException("A bug.")));
     }
 }

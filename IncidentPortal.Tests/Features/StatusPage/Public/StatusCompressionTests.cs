@@ -53,7 +53,7 @@ public sealed class StatusCompressionTests(AdminPortalFactory portal) : IClassFi
     private static async Task<string> DecodeAsync(HttpResponseMessage response, string? encoding)
     {
         await using var body = await response.Content.ReadAsStreamAsync();
-        await using Stream decoded = encoding switch
+        await using var decoded = encoding switch
         {
             "br" => new BrotliStream(body, CompressionMode.Decompress),
             "gzip" => new GZipStream(body, CompressionMode.Decompress),

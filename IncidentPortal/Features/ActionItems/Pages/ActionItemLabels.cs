@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace IncidentPortal.Features.ActionItems.Pages;
 
 /// <summary>How action item values read on screen.</summary>
@@ -7,7 +9,7 @@ public static class ActionItemLabels
     {
         if (due is not { } day) return "No due date";
         var days = (now.Date - day.Date).Days;
-        if (!ActionItem.IsOpenStatus(status)) return day.ToString("d MMM yyyy");
+        if (!ActionItem.IsOpenStatus(status)) return day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
         return days switch
         {
             > 0 => $"{days} {(days == 1 ? "day" : "days")} overdue",

@@ -48,7 +48,7 @@ public static class EventsV2Reader
         var summary = RequireString(payload, "summary", "payload", Alert.MaxSummaryLength);
         var source = RequireString(payload, "source", "payload", Alert.MaxNameLength);
         var severityText = RequireString(payload, "severity", "payload", 20);
-        AlertSeverity severity = severityText switch
+        var severity = severityText switch
         {
             "critical" => AlertSeverity.Critical,
             "error" => AlertSeverity.Error,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using IncidentPortal.Features.Integrations;
 using Microsoft.AspNetCore.Http.Features;
@@ -123,7 +124,7 @@ public sealed class IngestPipeline(IntegrationDirectory directory, IngestRateLim
     {
         public Task ExecuteAsync(HttpContext http)
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return inner.ExecuteAsync(http);
         }
     }

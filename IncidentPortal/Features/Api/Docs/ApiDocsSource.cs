@@ -8,7 +8,7 @@ namespace IncidentPortal.Features.Api.Docs;
 /// The OpenAPI document the docs page shows: the very document served at /openapi/v1.json, taken from the same
 /// generator in-process (a circuit has no HTTP request of its own to fetch it with), read once and kept.
 /// </summary>
-public sealed class ApiDocsSource(IServiceProvider services)
+public sealed class ApiDocsSource(IServiceProvider services) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private ApiReference? cached;
@@ -29,4 +29,6 @@ public sealed class ApiDocsSource(IServiceProvider services)
             gate.Release();
         }
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -16,6 +16,9 @@ namespace IncidentPortal.Features.Api.Incidents;
 /// </summary>
 public static class IncidentPatchEndpoint
 {
+    /// <summary>The body fields that make an <see cref="EditIncident"/>.</summary>
+    private static readonly string[] EditFields = ["title", "description", "impact", "urgency", "serviceId", "categoryId"];
+
     internal static async Task<Results<Ok<ApiIncident>, ValidationProblem, ProblemHttpResult>> PatchAsync([Description(IncidentReadEndpoints.IncidentParameter)] string incident, HttpContext http,
         ClaimsPrincipal user, IncidentListQuery list, IncidentService incidents, IncidentQueries queries, IOptions<JsonOptions> json, CancellationToken ct)
     {
@@ -55,7 +58,7 @@ public static class IncidentPatchEndpoint
         bool Has(string field) => sent.Contains(field);
 
         EditIncident? edit = null;
-        if (new[] { "title", "description", "impact", "urgency", "serviceId", "categoryId" }.Any(Has))
+        if (EditFields.Any(Has))
         {
             if (Has("impact") && patch.Impact is null) { problem = ApiErrors.Invalid("impact", "The impact cannot be empty."); return null; }
             if (Has("urgency") && patch.Urgency is null) { problem = ApiErrors.Invalid("urgency", "The urgency cannot be empty."); return null; }

@@ -9,6 +9,8 @@ public static class ApiDocument
 {
     public const string Name = "v1";
     public const string Url = "/openapi/v1.json";
+    /// <summary>Any one of them authorises a call; each is declared in the document's components.</summary>
+    private static readonly string[] SecuritySchemes = ["bearer", "apiKey", "cookie"];
 
     public static void Configure(OpenApiOptions options)
     {
@@ -42,7 +44,7 @@ public static class ApiDocument
                 Description = "The browser's sign-in cookie. Writes also need the X-Requested-With header (CSRF protection).",
             };
             document.Security ??= [];
-            foreach (var scheme in new[] { "bearer", "apiKey", "cookie" })
+            foreach (var scheme in SecuritySchemes)
                 document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
             return Task.CompletedTask;
         });

@@ -47,8 +47,11 @@ public sealed class InternalStatusQueries(IDbContextFactory<AppDbContext> dbFact
             .Where(p => ids.Contains(p.IncidentId)).ToListAsync(ct);
         var publicIds = publicIncidents.Select(p => p.Id).ToList();
         var lastUpdates = (await db.PublicIncidentUpdates.AsNoTracking().Where(u => publicIds.Contains(u.PublicIncidentId))
-                .Select(u => new { u.Id, u.PublicIncidentId, u.Phase, u.Message, u.PublishedAt,
-                    By = db.Users.Where(x => x.Id == u.PublishedById).Select(x => x.DisplayName).FirstOrDefault() })
+                .Select(u => new
+                {
+                    u.Id, u.PublicIncidentId, u.Phase, u.Message, u.PublishedAt,
+                    By = db.Users.Where(x => x.Id == u.PublishedById).Select(x => x.DisplayName).FirstOrDefault()
+                })
                 .ToListAsync(ct))
             .GroupBy(u => u.PublicIncidentId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.PublishedAt).ThenByDescending(u => u.Id).First());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 
 namespace IncidentPortal.Features.StatusPage.Public;
@@ -33,5 +34,5 @@ public static class StatusAtomFeed
     private static string Content(UpdateView update) => update.Affected.Count == 0 ? update.Message
         : $"{update.Message}\n\nAffected: {string.Join(", ", update.Affected.Select(a => $"{a.ComponentName} ({StatusText.Label(a.Status)})"))}";
 
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,8 +64,8 @@ public static class StatusSnapshotReader
     /// <summary>Parses "componentId:Status,…" as stored with each update; unknown or hidden components are left out.</summary>
     internal static IReadOnlyList<ImpactView> Affected(string stored, IReadOnlyDictionary<int, string> names) =>
         stored.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(part => part.Split(':'))
-            .Where(p => p.Length == 2 && int.TryParse(p[0], out var id) && names.ContainsKey(id) && Enum.TryParse<ComponentStatus>(p[1], out _))
-            .Select(p => new ImpactView(int.Parse(p[0]), names[int.Parse(p[0])], Enum.Parse<ComponentStatus>(p[1]))).ToList();
+            .Where(p => p.Length == 2 && int.TryParse(p[0], CultureInfo.InvariantCulture, out var id) && names.ContainsKey(id) && Enum.TryParse<ComponentStatus>(p[1], out _))
+            .Select(p => new ImpactView(int.Parse(p[0], CultureInfo.InvariantCulture), names[int.Parse(p[0], CultureInfo.InvariantCulture)], Enum.Parse<ComponentStatus>(p[1]))).ToList();
 
     private static ComponentView Component(StatusComponent c, List<ComponentStatusPeriod> periods, DateOnly today, DateTime now)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -25,26 +26,29 @@ public static class StatusSummaryJson
         var groups = snapshot.Groups.Where(g => g.Name is not null).ToList();
         var components = groups.Select((g, i) => new SummaryComponent(GroupId(g.Name!), g.Name!, StatusText.ApiName(g.Worst),
                 g.Components.Min(c => c.UpdatedAt), g.Components.Max(c => c.UpdatedAt), i, null, PageId, null, true,
-                g.Components.Select(c => c.Id.ToString()).ToList()))
-            .Concat(snapshot.Components.Select((c, i) => new SummaryComponent(c.Id.ToString(), c.Name, StatusText.ApiName(c.Status),
+                g.Components.Select(c => IdText(c.Id)).ToList()))
+            .Concat(snapshot.Components.Select((c, i) => new SummaryComponent(IdText(c.Id), c.Name, StatusText.ApiName(c.Status),
                 c.UpdatedAt, c.UpdatedAt, c.Position, c.Description, PageId, c.Group is null ? null : GroupId(c.Group), false, null)))
             .ToList();
-        var incidents = snapshot.ActiveIncidents.Select(i => new SummaryIncident(i.Id.ToString(), i.Title, StatusText.ApiName(i.Phase),
+        var incidents = snapshot.ActiveIncidents.Select(i => new SummaryIncident(IdText(i.Id), i.Title, StatusText.ApiName(i.Phase),
             i.CreatedAt, i.UpdatedAt, i.Updates.Where(u => u.Phase == IncidentPhase.Monitoring).Select(u => (DateTime?)u.At).LastOrDefault(),
             i.ResolvedAt, Impact(i.Impact), baseUrl + $"/status/incidents/{i.Id}", i.CreatedAt, PageId,
-            i.Updates.Select(u => Update(u, i.Id.ToString())).ToList(),
-            i.Impacts.Select(c => new SummaryAffected(c.ComponentId.ToString(), c.ComponentName, StatusText.ApiName(c.Status))).ToList())).ToList();
-        var maintenances = snapshot.ActiveOrUpcomingMaintenances.Select(m => new SummaryMaintenance(m.Id.ToString(), m.Title,
+            i.Updates.Select(u => Update(u, IdText(i.Id))).ToList(),
+            i.Impacts.Select(c => new SummaryAffected(IdText(c.ComponentId), c.ComponentName, StatusText.ApiName(c.Status))).ToList())).ToList();
+        var maintenances = snapshot.ActiveOrUpcomingMaintenances.Select(m => new SummaryMaintenance(IdText(m.Id), m.Title,
             m.State == MaintenanceState.InProgress ? "in_progress" : "scheduled", m.CreatedAt, m.UpdatedAt, m.StartsAt, m.EndsAt,
             "maintenance", baseUrl + "/status", PageId,
-            [new SummaryUpdate($"m{m.Id}", m.State == MaintenanceState.InProgress ? "in_progress" : "scheduled", m.Message, m.Id.ToString(),
+            [new SummaryUpdate($"m{m.Id}", m.State == MaintenanceState.InProgress ? "in_progress" : "scheduled", m.Message, IdText(m.Id),
                 m.UpdatedAt, m.UpdatedAt, m.UpdatedAt, [])],
-            m.Components.Select(c => new SummaryAffected(c.ComponentId.ToString(), c.ComponentName, "under_maintenance")).ToList())).ToList();
+            m.Components.Select(c => new SummaryAffected(IdText(c.ComponentId), c.ComponentName, "under_maintenance")).ToList())).ToList();
         return new Summary(page, components, incidents, maintenances, status);
     }
 
-    private static SummaryUpdate Update(UpdateView u, string incidentId) => new(u.Id.ToString(), StatusText.ApiName(u.Phase), u.Message,
-        incidentId, u.At, u.At, u.At, u.Affected.Select(a => new SummaryAffected(a.ComponentId.ToString(), a.ComponentName, StatusText.ApiName(a.Status))).ToList());
+    /// <summary>Ids on the wire: digits only, whatever the server's culture.</summary>
+    private static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static SummaryUpdate Update(UpdateView u, string incidentId) => new(IdText(u.Id), StatusText.ApiName(u.Phase), u.Message,
+        incidentId, u.At, u.At, u.At, u.Affected.Select(a => new SummaryAffected(IdText(a.ComponentId), a.ComponentName, StatusText.ApiName(a.Status))).ToList());
 
     /// <summary>Statuspage's indicator: none, minor, major, critical, or maintenance.</summary>
     public static string Indicator(StatusSnapshot snapshot) => snapshot.Overall switch

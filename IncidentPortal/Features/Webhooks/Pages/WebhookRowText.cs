@@ -1,3 +1,4 @@
+using System.Globalization;
 using IncidentPortal.Components.Layout;
 using IncidentPortal.Features.Incidents;
 
@@ -19,6 +20,6 @@ public static class WebhookRowText
     }
 
     public static string Last(WebhookRow hook, DateTime now) => !hook.IsEnabled ? "Disabled"
-        : hook.Last is { } last ? $"Last delivery: {last.StatusCode?.ToString() ?? "no response"}, {LocalTime.Age(now - last.At)}"
+        : hook.Last is { } last ? $"Last delivery: {last.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response"}, {LocalTime.Age(now - last.At)}"
         : "Nothing delivered yet";
 }

@@ -42,7 +42,9 @@ public sealed record IncidentFieldValues(string Title, string Description, int? 
         FieldGroup.Urgency => this with { Urgency = source.Urgency },
         FieldGroup.Priority => this with
         {
-            PriorityOverridden = source.PriorityOverridden, OverriddenPriority = source.OverriddenPriority, OverrideReason = source.OverrideReason,
+            PriorityOverridden = source.PriorityOverridden,
+            OverriddenPriority = source.OverriddenPriority,
+            OverrideReason = source.OverrideReason,
         },
         FieldGroup.Assignment => this with { TeamId = source.TeamId, AssigneeId = source.AssigneeId },
         _ => throw new ArgumentOutOfRangeException(nameof(group)),

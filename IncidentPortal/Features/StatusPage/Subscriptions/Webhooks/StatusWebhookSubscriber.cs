@@ -74,16 +74,16 @@ public class StatusWebhookDelivery
 
     public static StatusWebhookDelivery Record(int subscriberId, long messageId, string title, int attempt, DateTime at,
         TimeSpan duration, int? statusCode, string? error, bool isFinal) => new()
-    {
-        SubscriberId = subscriberId,
-        MessageId = messageId,
-        NoticeTitle = title.Length > 200 ? title[..200] : title,
-        Attempt = attempt,
-        At = at,
-        DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
-        StatusCode = statusCode,
-        Error = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error,
-        Succeeded = statusCode is >= 200 and < 300,
-        IsFinal = isFinal || statusCode is >= 200 and < 300,
-    };
+        {
+            SubscriberId = subscriberId,
+            MessageId = messageId,
+            NoticeTitle = title.Length > 200 ? title[..200] : title,
+            Attempt = attempt,
+            At = at,
+            DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
+            StatusCode = statusCode,
+            Error = error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error,
+            Succeeded = statusCode is >= 200 and < 300,
+            IsFinal = isFinal || statusCode is >= 200 and < 300,
+        };
 }
