@@ -34,6 +34,12 @@ internal sealed class ProviderNeutralAnnotationCodeGenerator(AnnotationCodeGener
 
     public override IReadOnlyList<MethodCallCodeFragment> GenerateFluentApiCalls(IModel model, IDictionary<string, IAnnotation> annotations)
     {
+        // `migrations remove` rewrites the snapshot from the previous migration's target model. The hand-written
+        // migrations have none (an empty model): removing the first generated migration would empty the snapshot.
+        // By now the tools have deleted that migration's files, so refusing here leaves the snapshot as it was.
+        if (!model.GetEntityTypes().Any())
+            throw new InvalidOperationException("Not writing an empty model snapshot: the migration before this one is hand-written and "
+                + "has no target model. The removed migration's files are gone and the snapshot is unchanged (docs/migrations.md).");
         var calls = base.GenerateFluentApiCalls(model, annotations);
         return annotations.ContainsKey(NpgsqlValueGenerationStrategy) ? calls : [.. calls, new MethodCallCodeFragment(UseIdentityByDefaultColumns)];
     }
