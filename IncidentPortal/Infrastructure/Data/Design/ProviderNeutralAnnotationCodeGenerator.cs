@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace IncidentPortal.Infrastructure.Data.Design;
 
@@ -21,7 +22,7 @@ namespace IncidentPortal.Infrastructure.Data.Design;
 internal sealed class ProviderNeutralAnnotationCodeGenerator(AnnotationCodeGeneratorDependencies dependencies)
     : AnnotationCodeGenerator(dependencies)
 {
-    private const string NpgsqlValueGenerationStrategy = "Npgsql:ValueGenerationStrategy";
+    private const string NpgsqlStrategyAnnotation = "Npgsql:ValueGenerationStrategy";
 
     private static readonly MethodInfo UseIdentityByDefaultColumns = typeof(NpgsqlModelBuilderExtensions)
         .GetMethod(nameof(NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns), [typeof(ModelBuilder)])!;
@@ -34,13 +35,17 @@ internal sealed class ProviderNeutralAnnotationCodeGenerator(AnnotationCodeGener
 
     public override IReadOnlyList<MethodCallCodeFragment> GenerateFluentApiCalls(IModel model, IDictionary<string, IAnnotation> annotations)
     {
-        // `migrations remove` rewrites the snapshot from the previous migration's target model. The hand-written
-        // migrations have none (an empty model): removing the first generated migration would empty the snapshot.
-        // By now the tools have deleted that migration's files, so refusing here leaves the snapshot as it was.
+        // `migrations remove` rewrites the snapshot from the target model of the migration before the removed one. The
+        // hand-written migrations have none (an empty model), so removing GeneratedMigrationsBaseline would empty the
+        // snapshot. By now the tools have deleted the removed migration's files: refusing here keeps the snapshot as it was.
         if (!model.GetEntityTypes().Any())
-            throw new InvalidOperationException("Not writing an empty model snapshot: the migration before this one is hand-written and "
-                + "has no target model. The removed migration's files are gone and the snapshot is unchanged (docs/migrations.md).");
-        var calls = base.GenerateFluentApiCalls(model, annotations);
-        return annotations.ContainsKey(NpgsqlValueGenerationStrategy) ? calls : [.. calls, new MethodCallCodeFragment(UseIdentityByDefaultColumns)];
+            throw new InvalidOperationException("Not writing an empty model snapshot: the migration before the removed one is hand-written "
+                + "and has no target model. The removed migration's files are deleted; the snapshot is unchanged (docs/migrations.md).");
+        // A strategy the model sets itself stays as written; the default is always written the same way, whether the
+        // model came from SQLite's conventions (`migrations add`) or from a target model (`migrations remove`).
+        var strategy = annotations.TryGetValue(NpgsqlStrategyAnnotation, out var annotation) ? annotation.Value : null;
+        if (strategy is not (null or NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)) return base.GenerateFluentApiCalls(model, annotations);
+        annotations.Remove(NpgsqlStrategyAnnotation);
+        return [.. base.GenerateFluentApiCalls(model, annotations), new MethodCallCodeFragment(UseIdentityByDefaultColumns)];
     }
 }
