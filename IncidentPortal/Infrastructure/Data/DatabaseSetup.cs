@@ -22,8 +22,8 @@ public static class DatabaseSetup
                 DatabaseProvider.Postgres => db.UseNpgsql(connectionString),
                 _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
             };
-            // Migrations are hand-written (no EF design tools in our feed), so there is no model snapshot;
-            // MigrationSchemaTests proves instead that the migrations build exactly the model's schema.
+            // A model change without a migration is caught by the tests (ModelSnapshotTests for both providers,
+            // MigrationSchemaTests); start-up applies the migrations as they are instead of refusing to run (EF's default).
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         builder.Services.AddHostedService<DatabaseMigrator>();
