@@ -41,7 +41,7 @@ public sealed class AdminCatalogTests(PortalServer server, BrowserFixture browse
         await Expect(admin.GetByRole(AriaRole.Button, new() { Name = $"Remove Alex Agent from {teamName}", Exact = true })).ToBeVisibleAsync();
         // The grid's member count follows (columns while the panel is open: name, members, open incidents, actions).
         var teamRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = teamName });
-        await Expect(teamRow.GetByRole(AriaRole.Gridcell).Nth(1)).ToHaveTextAsync("1");
+        await Expect(teamRow.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("1");
 
         // The admin adds a service that the new team supports.
         await admin.GotoInteractiveAsync("/admin/services");

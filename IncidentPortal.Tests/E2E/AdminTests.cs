@@ -81,7 +81,7 @@ public sealed class AdminTests(PortalServer server, BrowserFixture browser, ITes
         await admin.GetByLabel("Search users", new() { Exact = true }).FillAsync(user.Email);
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = user.Email });
         await Expect(row).ToHaveCountAsync(1);
-        var rolesCell = row.GetByRole(AriaRole.Gridcell).Nth(2);
+        var rolesCell = row.GetByRole(AriaRole.Cell).Nth(2);
         await Expect(rolesCell).ToHaveTextAsync("Reporter");
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Edit {user.DisplayName}", Exact = true }).ClickAsync();

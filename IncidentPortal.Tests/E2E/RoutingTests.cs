@@ -106,7 +106,7 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
         await admin.Button("Members of Security").ClickAsync();
         await admin.ChooseAsync("When an incident arrives without an assignee", "Off: it waits in the team queue");
         await Expect(admin.GetByRole(AriaRole.Combobox, new() { Name = "When an incident arrives without an assignee" }))
-            .ToHaveValueAsync("Off: it waits in the team queue");
+            .ToHaveTextAsync("Off: it waits in the team queue");
         await admin.GotoInteractiveAsync("/admin/routing");
         await admin.Button($"Delete {ruleName}").ClickAsync();
         await admin.Button("Delete rule").ClickAsync();
