@@ -18,7 +18,7 @@ public static class BenchmarkMain
         if (args is ["alerts", .. var rest]) return await AlertIngest.AlertIngestCommands.RunAsync(rest);
         if (args is ["sla", ..]) return await SlaBenchmark.RunAsync();
         if (args is ["minimal-kestrel", var url]) return await MinimalKestrel.RunAsync(url);
-        if (args is ["heap", var pid, .. var heapArgs]) return await CircuitMemory.CircuitMemoryCommand.PrintHeapAsync(int.Parse(pid), heapArgs);
+        if (args is ["heap", var pid, .. var heapArgs]) return await CircuitMemory.CircuitMemoryCommand.PrintHeapAsync(int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture), heapArgs);
         if (args is ["circuits", .. var circuitArgs]) return await CircuitMemory.CircuitMemoryCommand.RunAsync(circuitArgs);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
         return 0;

@@ -24,5 +24,5 @@ public static class FieldQueries
     /// <summary>The text of the elements the field's aria-describedby names: its error or hint, as a screen reader hears it.</summary>
     public static string Description<T>(this IRenderedComponent<T> cut, IElement field) where T : IComponent =>
         string.Join(" ", (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => cut.FindAll($"[id='{id}']").FirstOrDefault()?.TextContent.Trim() ?? ""));
+            .Select(id => cut.FindAll($"[id='{id}']") is { Count: > 0 } found ? found[0].TextContent.Trim() : ""));
 }
