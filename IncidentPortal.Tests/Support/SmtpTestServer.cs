@@ -115,7 +115,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
         // A client that gives up on our certificate ends the handshake with an AuthenticationException.
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException
-            or System.Security.Authentication.AuthenticationException) { }
+            or System.Security.Authentication.AuthenticationException)
+        { }
         finally
         {
             lock (gate) sessions.Remove(client);

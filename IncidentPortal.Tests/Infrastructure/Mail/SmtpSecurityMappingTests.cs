@@ -20,8 +20,11 @@ public sealed class SmtpSecurityMappingTests
     [InlineData("ImplicitTls", "false", 2465, SecureSocketOptions.SslOnConnect)]
     public void Settings_map_to_the_connect_option(string security, string enableSsl, int port, SecureSocketOptions expected)
     {
-        var smtp = Bind(new() { ["Smtp:Host"] = "mail.example.test", ["Smtp:Security"] = security, ["Smtp:EnableSsl"] = enableSsl,
-            ["Smtp:Port"] = port.ToString() });
+        var smtp = Bind(new()
+        {
+            ["Smtp:Host"] = "mail.example.test", ["Smtp:Security"] = security, ["Smtp:EnableSsl"] = enableSsl,
+            ["Smtp:Port"] = port.ToString()
+        });
 
         Assert.Equal(expected, SmtpSecurityMapping.SocketOptions(smtp));
     }
