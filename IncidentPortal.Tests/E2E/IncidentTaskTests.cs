@@ -53,13 +53,13 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
         await Expect(row).ToContainTextAsync(reference);
         await Expect(row).ToContainTextAsync("You");
         await Expect(row).ToContainTextAsync(new Regex(@"in 2\d h"));
-        await Expect(TasksTab(sam)).ToHaveAccessibleNameAsync(new Regex($@"^My tasks,\s*{countBefore + 1:N0}\s*open$"));
+        await Expect(TasksTab(sam)).ToHaveAccessibleNameAsync(new Regex($@"^My tasks\s*,\s*{countBefore + 1:N0}\s*open$"));
         Assert.Equal("not reloaded", await sam.EvaluateAsync<string>("() => window.tasksTestMarker"));
 
         // Sam completes it; Alex's task list follows live.
         await sam.Button($"Mark {title} done").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
-        await Expect(TasksTab(sam)).ToHaveAccessibleNameAsync(new Regex($@"^My tasks,\s*{countBefore:N0}\s*open$"));
+        await Expect(TasksTab(sam)).ToHaveAccessibleNameAsync(new Regex($@"^My tasks\s*,\s*{countBefore:N0}\s*open$"));
         await Expect(item).ToContainTextAsync("Done");
         await Expect(alex.Button($"Mark {title} done")).ToHaveCountAsync(0);
         await Expect(alex.Timeline()).ToContainTextAsync($"Task \"{title}\": Open → Done");
@@ -111,7 +111,7 @@ public sealed class IncidentTaskTests(PortalServer server, BrowserFixture browse
     /// <summary>The My tasks tab's count, from what it reads ("My tasks, 3 open").</summary>
     private static async Task<int> OpenTaskCountAsync(IPage page)
     {
-        await Expect(TasksTab(page)).ToHaveAccessibleNameAsync(new Regex(@"^My tasks,\s*[\d,]+\s*open$"));
+        await Expect(TasksTab(page)).ToHaveAccessibleNameAsync(new Regex(@"^My tasks\s*,\s*[\d,]+\s*open$"));
         var label = await TasksTab(page).TextContentAsync() ?? "";
         return int.Parse(Regex.Match(label, @"\d[\d,]*").Value.Replace(",", ""));
     }
