@@ -50,5 +50,5 @@ public sealed class QueuePageTests : IAsyncLifetime
     }
 
     private static List<string> Tabs(IRenderedComponent<Queue> cut) =>
-        cut.FindAll("[role=tab]").Select(t => System.Text.RegularExpressions.Regex.Replace(t.TextContent, @"\s+", " ").Trim()).ToList();
+        cut.FindAll("[role=tab]").Select(t => t.SpokenText()).ToList();
 }

@@ -27,6 +27,8 @@ public sealed partial class QueueTable
     private QueuePage? page;
     private QueueQuery? seen;
     private QueueQuery? shown;
+    /// <summary>The query of the rows on screen: the headers say how those are sorted, not how the next page will be.</summary>
+    private QueueQuery? displayed;
     private bool reload;
 
     /// <summary>Loads the current query again (someone changed an incident).</summary>
@@ -57,6 +59,7 @@ public sealed partial class QueueTable
         // The service moves back to the last page when the list shrank below the one asked for.
         shown = requested with { Skip = loaded.Skip };
         page = loaded;
+        displayed = shown;
         await OnLoaded.InvokeAsync(loaded);
         if (shown != Query) await OnPaged.InvokeAsync(shown);
         return new TableData<IncidentRow> { Items = loaded.Rows, TotalItems = loaded.Total };
@@ -69,7 +72,9 @@ public sealed partial class QueueTable
 
     private string RowClass(IncidentRow row, int index) => IsHighlighted(row.Id) ? "queue-row queue-row-changed" : "queue-row";
 
-    private string? AriaSort(QueueSort sort) => Query.Sort != sort ? null : Query.Descending ? "descending" : "ascending";
+    private QueueQuery Sorted => displayed ?? Query;
+
+    private string? AriaSort(QueueSort sort) => Sorted.Sort != sort ? null : Sorted.Descending ? "descending" : "ascending";
 
     private static string SortIcon(bool sorted, bool descending) =>
         !sorted ? Icons.Material.Filled.UnfoldMore : descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
