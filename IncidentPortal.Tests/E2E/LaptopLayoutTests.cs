@@ -21,7 +21,10 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
         await CaptureAsync(page, "agent-queue-1280");
 
         await AssertNothingCutOffAsync(page);
-        var wrap = page.Locator(".queue-table-wrap");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "All open incidents", Exact = true });
+        await Expect(table.GetByRole(AriaRole.Button, new() { NameRegex = new("^Assign INC-\\d+ to me$") }).First).ToBeVisibleAsync();
+        // The table's card is the element that would scroll sideways (MudTable's container around the table).
+        var wrap = table.Locator("..");
         var card = (await wrap.BoundingBoxAsync())!;
         Assert.True(card.X + card.Width <= Laptop.Width, $"The table's card ends at {card.X + card.Width} px, past the window.");
         // Its scrollbar would be below the last row, out of sight: the table must fit without one.
@@ -30,8 +33,8 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
         foreach (var header in await page.GetByRole(AriaRole.Columnheader).AllAsync())
         {
             if (!await header.IsVisibleAsync()) continue;
-            // Shown uppercase, with a sort arrow on sortable columns: compare the words.
-            shown.Add(System.Text.RegularExpressions.Regex.Replace(await header.InnerTextAsync(), @"[↑↓↕\s]+", " ").Trim());
+            // Sortable columns carry an arrow icon: compare the words.
+            shown.Add(System.Text.RegularExpressions.Regex.Replace(await header.InnerTextAsync(), @"[↑↓↕\s]+", " ").Trim().ToUpperInvariant());
             var box = (await header.BoundingBoxAsync())!;
             Assert.True(box.X >= card.X - 1 && box.X + box.Width <= card.X + card.Width + 1,
                 $"Column {shown[^1]} spans {box.X}–{box.X + box.Width} px, outside the card ({card.X}–{card.X + card.Width} px).");

@@ -17,6 +17,8 @@ public static class MudTestContext
 {
     public static BunitContext Create()
     {
+        // These components wait on a real database, on a machine shared with browser tests: give them time.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
@@ -51,6 +53,11 @@ public static class MudTestContext
             ?? throw new InvalidOperationException($"No label \"{label}\" among: {string.Join(", ", cut.FindAll("label").Select(l => l.TextContent.Trim()))}.");
         return cut.Find($"[id='{element.GetAttribute("for")}']");
     }
+
+    /// <summary>The text a screen reader reads for <paramref name="element"/>: its text outside aria-hidden parts, spaces collapsed.</summary>
+    public static string SpokenText(this IElement element) => System.Text.RegularExpressions.Regex.Replace(
+        string.Concat(element.Descendants<IText>().Where(t => t.ParentElement?.Closest("[aria-hidden=true]") is null).Select(t => t.Text)),
+        @"\s+", " ").Trim();
 
     /// <summary>Opens the MudSelect labelled <paramref name="label"/> and clicks <paramref name="option"/> in the popover layer.</summary>
     public static void Choose<T>(this IRenderedComponent<T> cut, IRenderedComponent<MudPopoverProvider> popovers, string label, string option)

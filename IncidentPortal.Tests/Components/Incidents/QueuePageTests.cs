@@ -49,6 +49,27 @@ public sealed class QueuePageTests : IAsyncLifetime
         Assert.EndsWith("/queue?priority=P3", address);
     }
 
+    [Fact]
+    public async Task The_row_density_is_the_one_this_user_chose_last_and_a_new_choice_is_remembered()
+    {
+        await using var ctx = QueueServices.ContextFor(world);
+        var key = QueueDensity.Key(world.Me);
+        Assert.Contains(world.Me.UserId, key);
+        ctx.JSInterop.Setup<string?>("localStorage.getItem", key).SetResult(QueueDensity.Dense);
+        var cut = ctx.Render<Queue>(p => p.AddCascadingValue(MudTestContext.SignedIn(world.Me)));
+
+        cut.WaitForAssertion(() => Assert.Equal("true", DensityChoice(cut, "Compact").GetAttribute("aria-checked")));
+        Assert.Single(cut.FindAll(".mud-table.mud-table-dense"));
+        DensityChoice(cut, "Comfortable").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-table.mud-table-dense")));
+        var remembered = ctx.JSInterop.VerifyInvoke("localStorage.setItem");
+        Assert.Equal([key, QueueDensity.Comfortable], remembered.Arguments);
+    }
+
+    private static AngleSharp.Dom.IElement DensityChoice(IRenderedComponent<Queue> cut, string choice) =>
+        cut.FindAll("[role=group][aria-label='Row density'] button").Single(b => b.TextContent.Trim() == choice);
+
     private static List<string> Tabs(IRenderedComponent<Queue> cut) =>
-        cut.FindAll("[role=tab]").Select(t => System.Text.RegularExpressions.Regex.Replace(t.TextContent, @"\s+", " ").Trim()).ToList();
+        cut.FindAll("[role=tab]").Select(t => t.SpokenText()).ToList();
 }

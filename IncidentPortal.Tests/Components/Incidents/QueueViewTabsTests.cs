@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bunit;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Incidents.Pages;
@@ -83,5 +82,5 @@ public sealed class QueueViewTabsTests(QueueWorld world) : IClassFixture<QueueWo
     private static List<(string Name, bool Selected)> Tabs(IRenderedComponent<QueueViewTabs> cut) =>
         cut.FindAll("[role=tab]").Select(t => (Name(t), t.GetAttribute("aria-selected") == "true")).ToList();
 
-    private static string Name(AngleSharp.Dom.IElement tab) => Regex.Replace(tab.TextContent, @"\s+", " ").Trim();
+    private static string Name(AngleSharp.Dom.IElement tab) => tab.SpokenText();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Tests.Support;
 
@@ -39,7 +40,9 @@ public sealed class MyTasksPageAccessTests(SharedPortal portal)
         var page = await Html.ParseAsync(response);
         Assert.Equal("Queue", page.Heading());
         var current = Assert.Single(page.QuerySelectorAll("nav[aria-label='Queue views'] [role=tab][aria-selected=true]"));
-        Assert.Equal("My tasks, 0 open", System.Text.RegularExpressions.Regex.Replace(current.TextContent, @"\s+", " ").Trim());
+        // What a screen reader reads: the tab's text outside its aria-hidden (visual) parts.
+        var spoken = current.Descendants<IText>().Where(t => t.ParentElement?.Closest("[aria-hidden=true]") is null).Select(t => t.Text);
+        Assert.Equal("My tasks, 0 open", System.Text.RegularExpressions.Regex.Replace(string.Concat(spoken), @"\s+", " ").Trim());
         Assert.Contains("No open tasks for you or your teams", page.Body!.TextContent);
     }
 }

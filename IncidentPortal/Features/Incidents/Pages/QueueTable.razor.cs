@@ -27,6 +27,10 @@ public sealed partial class QueueTable
     private QueuePage? page;
     private QueueQuery? seen;
     private QueueQuery? shown;
+    /// <summary>The query of the rows on screen: the headers say how those are sorted, not how the next page will be.</summary>
+    private QueueQuery? displayed;
+    private int requests;
+    private bool holding;
     private bool reload;
 
     /// <summary>Loads the current query again (someone changed an incident).</summary>
@@ -52,15 +56,42 @@ public sealed partial class QueueTable
     private async Task<TableData<IncidentRow>> ServerDataAsync(TableState state, CancellationToken ct)
     {
         var requested = Query with { Skip = state.Page * state.PageSize, Take = state.PageSize };
+        var request = ++requests;
         shown = requested;
-        var loaded = await Load(requested, ct);
+        QueuePage loaded;
+        try
+        {
+            loaded = await Load(requested, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return Current(); // a newer load replaced this one
+        }
+        // Loads overlap (live updates, clicks): the table shows whichever returns last, so an older one must not
+        // overwrite a newer page, nor move the address back.
+        if (request != requests) return Current();
         // The service moves back to the last page when the list shrank below the one asked for.
         shown = requested with { Skip = loaded.Skip };
         page = loaded;
-        await OnLoaded.InvokeAsync(loaded);
-        if (shown != Query) await OnPaged.InvokeAsync(shown);
-        return new TableData<IncidentRow> { Items = loaded.Rows, TotalItems = loaded.Total };
+        displayed = shown;
+        // The page re-renders for the counts and the address before the table has these rows: hold this table
+        // until it draws them, so headers and rows never disagree about the sort.
+        holding = true;
+        try
+        {
+            await OnLoaded.InvokeAsync(loaded);
+            if (shown != Query) await OnPaged.InvokeAsync(shown);
+        }
+        finally
+        {
+            holding = false;
+        }
+        return Current();
     }
+
+    protected override bool ShouldRender() => !holding;
+
+    private TableData<IncidentRow> Current() => new() { Items = page?.Rows ?? [], TotalItems = page?.Total ?? 0 };
 
     /// <summary>The table's accessible name: the view it shows.</summary>
     private Dictionary<string, object> TableName => new() { ["aria-label"] = $"{QueueViews.Label(Query.View)} incidents" };
@@ -69,7 +100,9 @@ public sealed partial class QueueTable
 
     private string RowClass(IncidentRow row, int index) => IsHighlighted(row.Id) ? "queue-row queue-row-changed" : "queue-row";
 
-    private string? AriaSort(QueueSort sort) => Query.Sort != sort ? null : Query.Descending ? "descending" : "ascending";
+    private QueueQuery Sorted => displayed ?? Query;
+
+    private string? AriaSort(QueueSort sort) => Sorted.Sort != sort ? null : Sorted.Descending ? "descending" : "ascending";
 
     private static string SortIcon(bool sorted, bool descending) =>
         !sorted ? Icons.Material.Filled.UnfoldMore : descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
