@@ -66,6 +66,6 @@ public sealed class AdminCatalogTests(PortalServer server, BrowserFixture browse
         await reporter.GetByLabel("Only me").CheckAsync();
         await reporter.GetByLabel("It slows my work down").CheckAsync();
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Report incident", Exact = true }).ClickAsync();
-        await Expect(reporter.GetByRole(AriaRole.Status)).ToContainTextAsync("has been logged");
+        await Expect(reporter.GetByRole(AriaRole.Status).Filter(new() { HasText = "has been logged" })).ToBeVisibleAsync();
     });
 }
