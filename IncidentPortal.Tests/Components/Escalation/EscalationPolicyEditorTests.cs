@@ -35,8 +35,9 @@ public class EscalationPolicyEditorTests
         cut.Field("Repeat the steps (times)").Input("2");
         cut.Find("form").Submit();
 
-        Assert.NotNull(saved);
-        Assert.Equal("Night paging", saved.Name);
+        // MudNumericField hands its typed value over asynchronously: wait for the save rather than assume it.
+        cut.WaitForAssertion(() => Assert.NotNull(saved));
+        Assert.Equal("Night paging", saved!.Name);
         Assert.Equal(2, saved.RepeatCount);
         Assert.Collection(saved.Steps,
             first => { Assert.Equal([1], first.TeamIds); Assert.Empty(first.UserIds); Assert.Equal(30 * 60, first.WaitSeconds); },
