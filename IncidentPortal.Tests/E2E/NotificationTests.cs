@@ -20,7 +20,8 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         // The agent starts with nothing unread (earlier tests may have left news for them).
         var agent = await SignedInPageAsync(DemoUsers.Agent);
         await agent.GotoInteractiveAsync("/notifications");
-        await Expect(agent.Locator(".notification-list, .notifications-empty")).ToBeVisibleAsync();
+        await Expect(agent.GetByRole(AriaRole.List, new() { Name = "Notifications", Exact = true })
+            .Or(agent.GetByRole(AriaRole.Heading, new() { Name = "No notifications yet" }))).ToBeVisibleAsync();
         var markAll = agent.Button("Mark all read");
         if (await markAll.IsEnabledAsync()) await markAll.ClickAsync();
         await Expect(Bell(agent)).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
@@ -35,9 +36,9 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
 
         // The agent's page was not reloaded: the count and the toast arrived over its circuit.
         await Expect(Bell(agent)).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
-        await Expect(agent.Locator(".rz-notification-item").Filter(new() { HasText = title })).ToContainTextAsync("assigned to you");
+        await Expect(agent.GetByRole(AriaRole.Alert).Filter(new() { HasText = title })).ToContainTextAsync("assigned to you");
         // Nobody else was told about it: the manager acted, the reporter hears only of public news.
-        await Expect(manager.Locator(".rz-notification-item").Filter(new() { HasText = title })).ToHaveCountAsync(0);
+        await Expect(manager.GetByRole(AriaRole.Alert).Filter(new() { HasText = title })).ToHaveCountAsync(0);
 
         await Bell(agent).ClickAsync();
         var dropdown = agent.GetByRole(AriaRole.Region, new() { Name = "Latest notifications" });
