@@ -36,9 +36,9 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
 
         // The agent's page was not reloaded: the count and the toast arrived over its circuit.
         await Expect(Bell(agent)).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
-        await Expect(agent.GetByRole(AriaRole.Alert).Filter(new() { HasText = title })).ToContainTextAsync("assigned to you");
+        await Expect(Toasts(agent).Filter(new() { HasText = title })).ToContainTextAsync("assigned to you");
         // Nobody else was told about it: the manager acted, the reporter hears only of public news.
-        await Expect(manager.GetByRole(AriaRole.Alert).Filter(new() { HasText = title })).ToHaveCountAsync(0);
+        await Expect(Toasts(manager).Filter(new() { HasText = title })).ToHaveCountAsync(0);
 
         await Bell(agent).ClickAsync();
         var dropdown = agent.GetByRole(AriaRole.Region, new() { Name = "Latest notifications" });
@@ -69,7 +69,7 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(email).ToBeCheckedAsync();
         await email.UncheckAsync();
         await manager.Button("Save preferences").ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync("Preferences saved.");
+        await Expect(SaveStatus(manager)).ToHaveTextAsync("Preferences saved.");
 
         await manager.ReloadAsync();
         await manager.WaitForInteractiveAsync();
@@ -77,7 +77,7 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(manager.GetByLabel("Assigned to me: in the portal", new() { Exact = true })).ToBeCheckedAsync();
         await manager.Button("Restore defaults").ClickAsync();
         await manager.Button("Save preferences").ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync("Preferences saved.");
+        await Expect(SaveStatus(manager)).ToHaveTextAsync("Preferences saved.");
         await manager.ReloadAsync();
         await manager.WaitForInteractiveAsync();
         await Expect(manager.GetByLabel("Assigned to me: by email", new() { Exact = true })).ToBeCheckedAsync();
@@ -87,6 +87,12 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(reporter.GetByLabel("My incident resolved: by email", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(reporter.GetByLabel("Assigned to me: by email", new() { Exact = true })).ToHaveCountAsync(0);
     });
+
+    /// <summary>The form's own status line (the page also has the toast container, another status region).</summary>
+    private static ILocator SaveStatus(IPage page) => page.GetByRole(AriaRole.Status, new() { Name = "Save status", Exact = true });
+
+    /// <summary>The toasts: MudBlazor's snackbar container, a polite status region.</summary>
+    private static ILocator Toasts(IPage page) => page.GetByRole(AriaRole.Status);
 
     private static ILocator Bell(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { NameRegex = BellName() });
