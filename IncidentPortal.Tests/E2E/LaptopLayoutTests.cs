@@ -57,8 +57,10 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
         await AssertNothingCutOffAsync(page);
         const string look = "e => { const s = getComputedStyle(e); return [s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.borderTopLeftRadius, s.backgroundColor].join(' '); }";
         var cardLook = await report.EvaluateAsync<string>(look);
-        // The items table's card is its wrapper.
-        Assert.Equal(await items.EvaluateAsync<string>($"t => ({look})(t.parentElement)"), cardLook);
+        // The items table's card is the nearest wrapper that draws a border (MudTable nests the table in a scroll container).
+        Assert.Equal(await items.EvaluateAsync<string>($$"""
+            t => { let e = t.parentElement; while (e && parseFloat(getComputedStyle(e).borderTopWidth) === 0) e = e.parentElement; return ({{look}})(e); }
+            """), cardLook);
         Assert.DoesNotContain("0px none", cardLook);
         Assert.True(await report.EvaluateAsync<bool>("e => parseFloat(getComputedStyle(e).paddingLeft) > 0"), "The card's content touches its border.");
     });

@@ -20,7 +20,8 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         // The agent starts with nothing unread (earlier tests may have left news for them).
         var agent = await SignedInPageAsync(DemoUsers.Agent);
         await agent.GotoInteractiveAsync("/notifications");
-        await Expect(agent.Locator(".notification-list, .notifications-empty")).ToBeVisibleAsync();
+        await Expect(agent.GetByRole(AriaRole.List, new() { Name = "Notifications", Exact = true })
+            .Or(agent.GetByRole(AriaRole.Heading, new() { Name = "No notifications yet" }))).ToBeVisibleAsync();
         var markAll = agent.Button("Mark all read");
         if (await markAll.IsEnabledAsync()) await markAll.ClickAsync();
         await Expect(Bell(agent)).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
@@ -35,9 +36,9 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
 
         // The agent's page was not reloaded: the count and the toast arrived over its circuit.
         await Expect(Bell(agent)).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
-        await Expect(agent.GetByRole(AriaRole.Status).Filter(new() { HasText = title })).ToContainTextAsync("assigned to you");
+        await Expect(Toasts(agent).Filter(new() { HasText = title })).ToContainTextAsync("assigned to you");
         // Nobody else was told about it: the manager acted, the reporter hears only of public news.
-        await Expect(manager.GetByRole(AriaRole.Status).Filter(new() { HasText = title })).ToHaveCountAsync(0);
+        await Expect(Toasts(manager).Filter(new() { HasText = title })).ToHaveCountAsync(0);
 
         await Bell(agent).ClickAsync();
         var dropdown = agent.GetByRole(AriaRole.Region, new() { Name = "Latest notifications" });
@@ -68,7 +69,7 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(email).ToBeCheckedAsync();
         await email.UncheckAsync();
         await manager.Button("Save preferences").ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status).Filter(new() { HasText = "Preferences saved." })).ToHaveTextAsync("Preferences saved.");
+        await Expect(SaveStatus(manager)).ToHaveTextAsync("Preferences saved.");
 
         await manager.ReloadAsync();
         await manager.WaitForInteractiveAsync();
@@ -76,7 +77,7 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(manager.GetByLabel("Assigned to me: in the portal", new() { Exact = true })).ToBeCheckedAsync();
         await manager.Button("Restore defaults").ClickAsync();
         await manager.Button("Save preferences").ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status).Filter(new() { HasText = "Preferences saved." })).ToHaveTextAsync("Preferences saved.");
+        await Expect(SaveStatus(manager)).ToHaveTextAsync("Preferences saved.");
         await manager.ReloadAsync();
         await manager.WaitForInteractiveAsync();
         await Expect(manager.GetByLabel("Assigned to me: by email", new() { Exact = true })).ToBeCheckedAsync();
@@ -86,6 +87,12 @@ public sealed partial class NotificationTests(PortalServer server, BrowserFixtur
         await Expect(reporter.GetByLabel("My incident resolved: by email", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(reporter.GetByLabel("Assigned to me: by email", new() { Exact = true })).ToHaveCountAsync(0);
     });
+
+    /// <summary>The form's own status line (the page also has the toast container, another status region).</summary>
+    private static ILocator SaveStatus(IPage page) => page.GetByRole(AriaRole.Status, new() { Name = "Save status", Exact = true });
+
+    /// <summary>The toasts: MudBlazor's snackbar container, a polite status region.</summary>
+    private static ILocator Toasts(IPage page) => page.GetByRole(AriaRole.Status);
 
     private static ILocator Bell(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { NameRegex = BellName() });

@@ -57,6 +57,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("my-action-items", "/action-items", "My action items", DemoUsers.Dana),
         new("all-action-items", "/action-items/all", "All action items", DemoUsers.Manager),
         new("problems", "/problems", "Problems", DemoUsers.Agent),
+        // The demo problem, spawned from Dana's overdue action item (Features/ActionItems/DemoActionItemSeeder.cs).
+        new("problem", "/problems/1", "Find why the orders table locks under load", DemoUsers.Agent),
         new("status-public", "/status", "", null, Static: true, DeviceTheme: true),
         new("status-history", "/status/history", "", null, Static: true, DeviceTheme: true),
         new("status-internal", "/status/internal", "Internal status", DemoUsers.Manager),

@@ -33,8 +33,8 @@ public sealed class StatusLiveTests(PortalServer server, BrowserFixture browser,
         var manager = await SignedInPageAsync(DemoUsers.Manager);
         await manager.GotoInteractiveAsync($"/incidents/{id}");
         await manager.Button("Publish to status page").ClickAsync();
-        await manager.GetByLabel("Remote access (VPN) Access").SelectOptionAsync("");
-        await manager.GetByLabel($"{WiFi} Access").SelectOptionAsync("MajorOutage");
+        await manager.ChooseAsync("Remote access (VPN)", "Not affected");
+        await manager.ChooseAsync(WiFi, "Major outage");
         var title = $"Office Wi-Fi unavailable {suffix}";
         var message = $"Wi-Fi is down on every floor; use a wired desk. Ref {suffix}.";
         await manager.GetByLabel("Public title").FillAsync(title);
@@ -57,7 +57,7 @@ public sealed class StatusLiveTests(PortalServer server, BrowserFixture browser,
 
         // Resolving it turns the component back, live as well.
         await manager.Button("Publish update").ClickAsync();
-        await manager.GetByLabel("Phase").SelectOptionAsync("Resolved");
+        await manager.ChooseAsync("Phase", "Resolved");
         await manager.GetByLabel("Public message").FillAsync($"Wi-Fi is back. Ref {suffix}.");
         await manager.Button("Publish").ClickAsync();
         await Expect(wifi).ToHaveTextAsync("Operational", new() { Timeout = 5_000 });

@@ -24,8 +24,8 @@ public sealed class StatusPublishingTests(PortalServer server, BrowserFixture br
         await manager.GotoInteractiveAsync($"/incidents/{id}");
         await manager.Button("Publish to status page").ClickAsync();
         // The incident's own service is preselected; the manager adds Email as a major outage.
-        await Expect(manager.GetByLabel("Remote access (VPN) Access")).ToHaveValueAsync("PartialOutage");
-        await manager.GetByLabel("Email and calendars Collaboration").SelectOptionAsync("MajorOutage");
+        await Expect(manager.GetByRole(AriaRole.Combobox, new() { Name = "Remote access (VPN)", Exact = true })).ToHaveValueAsync("Partial outage");
+        await manager.ChooseAsync("Email and calendars", "Major outage");
         await manager.GetByLabel("Public message").FillAsync("");
         await manager.Button("Publish").ClickAsync();
         await Expect(manager.GetByText("Write the message the public will read.")).ToBeVisibleAsync();
@@ -57,8 +57,12 @@ public sealed class StatusPublishingTests(PortalServer server, BrowserFixture br
         var now = DateTime.UtcNow;
         await manager.GetByLabel("Title").FillAsync(title);
         await manager.GetByLabel("What will happen").FillAsync("CRM restarts for a patch.");
-        await manager.GetByLabel("Starts (UTC)").FillAsync(now.AddSeconds(6).ToString("yyyy-MM-ddTHH:mm:ss"));
-        await manager.GetByLabel("Ends (UTC)").FillAsync(now.AddSeconds(14).ToString("yyyy-MM-ddTHH:mm:ss"));
+        // The date and time pickers take typed values too: to the second, so the window runs while the test watches.
+        var (starts, ends) = (now.AddSeconds(6), now.AddSeconds(14));
+        await manager.GetByLabel("Start date (UTC)").FillAsync(starts.ToString("yyyy-MM-dd"));
+        await manager.GetByLabel("Start time (UTC)").FillAsync(starts.ToString("HH:mm:ss"));
+        await manager.GetByLabel("End date (UTC)").FillAsync(ends.ToString("yyyy-MM-dd"));
+        await manager.GetByLabel("End time (UTC)").FillAsync(ends.ToString("HH:mm:ss"));
         await manager.GetByLabel("CRM", new() { Exact = true }).CheckAsync();
         await manager.Button("Schedule").ClickAsync();
 

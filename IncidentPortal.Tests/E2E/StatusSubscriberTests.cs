@@ -45,7 +45,7 @@ public sealed class StatusSubscriberTests(PortalServer server, BrowserFixture br
         var manager = await SignedInPageAsync(DemoUsers.Manager);
         await manager.GotoInteractiveAsync($"/incidents/{id}");
         await manager.Button("Publish to status page").ClickAsync();
-        await manager.GetByLabel("Email and calendars Collaboration").SelectOptionAsync("MajorOutage");
+        await manager.ChooseAsync("Email and calendars", "Major outage");
         var title = $"Mail bounces {suffix}";
         await manager.GetByLabel("Public title").FillAsync(title);
         await manager.Button("Use Investigating template").ClickAsync();

@@ -119,8 +119,9 @@ public static class PortalPage
     public static async Task ChooseAsync(this ILocator scope, string label, string option, IPage page)
     {
         await scope.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
-        // The options open in MudBlazor's popover layer at the end of the page, not inside the scope.
-        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        // The options open in MudBlazor's popover layer at the end of the page, not inside the scope; only the open
+        // listbox's, not the options of a native <select> elsewhere on the page.
+        var choice = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
         await choice.ClickAsync();
         await Expect(choice).ToBeHiddenAsync();
     }

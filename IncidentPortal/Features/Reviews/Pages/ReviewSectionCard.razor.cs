@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace IncidentPortal.Features.Reviews.Pages;
 
@@ -14,6 +15,7 @@ public sealed partial class ReviewSectionCard
 
     [Inject] private ReviewService Reviews { get; set; } = default!;
     [Inject] private ReviewQueries Queries { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Parameter, EditorRequired] public SectionView Section { get; set; } = default!;
     [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
@@ -27,7 +29,7 @@ public sealed partial class ReviewSectionCard
 
     private sealed record Conflict(int Version, string Body, string? Author);
 
-    private bool editing, historyOpen, saving, saveAgain;
+    private bool editing, saving, saveAgain;
     private string text = "", savedText = "";
     private int baseVersion;
     private string? saveState, error;
@@ -57,6 +59,10 @@ public sealed partial class ReviewSectionCard
             conflict = new Conflict(Section.Version, Section.Body, Section.UpdatedBy);
         }
     }
+
+    private Task OpenHistoryAsync() => Dialogs.ShowAsync<SectionHistory>($"History of {Section.Title}",
+        new DialogParameters<SectionHistory> { { d => d.Section, Section }, { d => d.Actor, Actor } },
+        new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
 
     private async Task StartEditingAsync()
     {

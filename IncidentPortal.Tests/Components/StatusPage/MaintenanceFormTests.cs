@@ -1,0 +1,79 @@
+using AngleSharp.Dom;
+using Bunit;
+using IncidentPortal.Features.Admin;
+using IncidentPortal.Features.StatusPage;
+using IncidentPortal.Features.StatusPage.Manage;
+using IncidentPortal.Tests.Components.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace IncidentPortal.Tests.Components.StatusPage;
+
+/// <summary>Scheduling maintenance with the date and time pickers: a window that ends before it starts is stopped at the field.</summary>
+public sealed class MaintenanceFormTests
+{
+    private static readonly DateTime Now = new(2026, 12, 7, 9, 30, 0, DateTimeKind.Utc);
+    private static readonly ComponentChoice[] Components = [new(1, "CRM", null, ComponentStatus.Operational, null)];
+
+    private static BunitContext NewContext()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Render<MudPopoverProvider>();
+        return ctx;
+    }
+
+    private static IRenderedComponent<MaintenanceForm> RenderForm(BunitContext ctx, List<MaintenanceInput> scheduled) =>
+        ctx.Render<MaintenanceForm>(p => p.Add(f => f.Components, Components).Add(f => f.Now, Now)
+            .Add(f => f.OnSchedule, input => scheduled.Add(input)));
+
+    [Fact]
+    public async Task An_end_before_the_start_shows_a_message_at_the_end_time_and_schedules_nothing()
+    {
+        await using var ctx = NewContext();
+        var scheduled = new List<MaintenanceInput>();
+        var form = RenderForm(ctx, scheduled);
+        Assert.Equal("2026-12-08", form.FieldLabelled("Start date (UTC)").GetAttribute("value"));
+        Assert.Equal("20:00:00", form.FieldLabelled("Start time (UTC)").GetAttribute("value"));
+        Assert.Equal("22:00:00", form.FieldLabelled("End time (UTC)").GetAttribute("value"));
+
+        form.FieldLabelled("End time (UTC)").Change("19:30:00");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal("The window must end after it starts.", MessageAt(form, "End time (UTC)")));
+        Assert.Equal("true", form.FieldLabelled("End time (UTC)").GetAttribute("aria-invalid"));
+        Assert.Empty(scheduled);
+
+        // Corrected, the message goes and the window is scheduled to the second, in UTC.
+        form.FieldLabelled("End date (UTC)").Change("2026-12-09");
+        form.WaitForAssertion(() => Assert.Equal("false", form.FieldLabelled("End time (UTC)").GetAttribute("aria-invalid")));
+        form.FieldLabelled("Title").Change("CRM patch");
+        form.WaitForAssertion(() => Assert.Equal("2026-12-09", form.FieldLabelled("End date (UTC)").GetAttribute("value")));
+        form.Find("form").Submit();
+        var window = Assert.Single(scheduled);
+        Assert.Equal(new DateTime(2026, 12, 8, 20, 0, 0, DateTimeKind.Utc), window.StartsAt);
+        Assert.Equal(new DateTime(2026, 12, 9, 19, 30, 0, DateTimeKind.Utc), window.EndsAt);
+        Assert.Equal(DateTimeKind.Utc, window.EndsAt.Kind);
+        Assert.Equal("CRM patch", window.Title);
+    }
+
+    [Fact]
+    public async Task The_services_refusal_is_shown_at_the_field_it_concerns()
+    {
+        await using var ctx = NewContext();
+        var form = RenderForm(ctx, []);
+        form.Render(p => p.Add(f => f.Result, AdminResult.Invalid(StatusService.WindowField, "That window is already over; choose a later end.")));
+        Assert.Equal("That window is already over; choose a later end.", MessageAt(form, "End time (UTC)"));
+        Assert.Equal("true", form.FieldLabelled("End time (UTC)").GetAttribute("aria-invalid"));
+
+        form.Render(p => p.Add(f => f.Result, AdminResult.Invalid(StatusService.TitleField, "Give the maintenance a title the public will understand.")));
+        Assert.Equal("true", form.FieldLabelled("Title").GetAttribute("aria-invalid"));
+        Assert.Equal("Give the maintenance a title the public will understand.", MessageAt(form, "Title"));
+    }
+
+    /// <summary>The message MudBlazor shows under the field (its helper text, in the error colour).</summary>
+    private static string? MessageAt(IRenderedComponent<MaintenanceForm> form, string label) =>
+        form.FieldLabelled(label).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+}
