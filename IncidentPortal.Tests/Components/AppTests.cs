@@ -1,5 +1,6 @@
 using System.Net;
 using IncidentPortal.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace IncidentPortal.Tests.Components;
 
@@ -32,7 +33,12 @@ public class AppTests(SharedPortal portal)
     [Fact]
     public async Task The_framework_script_is_served_fingerprinted_and_cached_immutably()
     {
-        using var client = portal.CreatePortalClient();
+        // As published: run from a build's manifest (dotnet run, this test host) MapStaticAssets reloads assets at run
+        // time and answers no-cache, whatever the environment; a published app does not. The setting gives the latter.
+        using var factory = new PortalFactory();
+        using var production = factory.WithWebHostBuilder(b =>
+            b.UseEnvironment("Production").UseSetting("ReloadStaticAssetsAtRuntime", "false"));
+        using var client = new PortalClient(production.CreateDefaultClient(), new CookieContainer());
         var page = await client.GetDocumentAsync("/Account/Login");
         var script = page.QuerySelectorAll("script[src]").Select(e => e.GetAttribute("src")!)
             .Single(src => src.StartsWith("_framework/blazor.web.", StringComparison.Ordinal));

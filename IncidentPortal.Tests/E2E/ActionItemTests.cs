@@ -29,7 +29,7 @@ public sealed class ActionItemTests(PortalServer server, BrowserFixture browser,
 
         var morgan = await SignedInPageAsync(DemoUsers.Manager);
         await morgan.GotoInteractiveAsync($"/incidents/{first}");
-        var firstReference = await morgan.Locator(".ih-ref").TextContentAsync() ?? "";
+        var firstReference = await morgan.IncidentReference().TextContentAsync() ?? "";
         await morgan.Button("Add action item").ClickAsync();
         var dialog = morgan.GetByRole(AriaRole.Dialog, new() { Name = "Add an action item" });
         // Bad input: the fields say what is wrong and nothing is added.
@@ -64,7 +64,7 @@ public sealed class ActionItemTests(PortalServer server, BrowserFixture browser,
 
         // Morgan links the second incident to that problem from its workspace; Alex's problem page follows live.
         await morgan.GotoInteractiveAsync($"/incidents/{second}");
-        var secondReference = await morgan.Locator(".ih-ref").TextContentAsync() ?? "";
+        var secondReference = await morgan.IncidentReference().TextContentAsync() ?? "";
         await morgan.ChooseAsync("Link to problem", $"{ProblemReference(alex)} · {title}");
         await morgan.Button("Link").ClickAsync();
         var card = morgan.GetByRole(AriaRole.Region, new() { Name = "Problem" });

@@ -26,7 +26,7 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         await manager.Button("Assign to me").ClickAsync();
         await Expect(manager.StatusChip()).ToHaveTextAsync("Assigned");
         await manager.Button("Resolve").ClickAsync();
-        await manager.GetByLabel("Resolution code").SelectOptionAsync(new SelectOptionValue { Label = "Fixed" });
+        await manager.ChooseAsync("Resolution code", "Fixed");
         await manager.GetByLabel("Resolution notes").FillAsync($"Replaced the flapping uplink {run}.");
         await manager.Button("Resolve incident").ClickAsync();
         await Expect(manager.StatusChip()).ToHaveTextAsync("Resolved");

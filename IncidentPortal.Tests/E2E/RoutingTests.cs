@@ -78,7 +78,8 @@ public sealed class RoutingTests(PortalServer server, BrowserFixture browser, IT
             await reporter.GetByLabel("It can wait, or I have a workaround").CheckAsync();
             await reporter.Button("Report incident").ClickAsync();
             await reporter.WaitForURLAsync(new Regex(@"/incidents/\d+\?reported=true$"), ReportedNavigation);
-            var reference = Regex.Match(await reporter.Locator(".incident-header").InnerTextAsync(), @"INC-\d{6}").Value;
+            var logged = reporter.GetByText(new Regex(@"your incident INC-\d{6} has been logged"));
+            var reference = Regex.Match(await logged.InnerTextAsync(), @"INC-\d{6}").Value;
 
             // It appears in Sam's My work live, already his; its timeline says why.
             var row = sam.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
