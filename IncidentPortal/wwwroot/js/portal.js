@@ -17,3 +17,11 @@ window.portalMedia = {
         return { dispose: () => list.removeEventListener("change", notify) };
     }
 };
+
+// Focus for controls that swap their markup: back to the element only when the swap left focus nowhere (on the
+// page body), never away from a control the user has since clicked.
+window.portalFocus = {
+    ifLost(element) {
+        if (element && (!document.activeElement || document.activeElement === document.body)) element.focus();
+    }
+};

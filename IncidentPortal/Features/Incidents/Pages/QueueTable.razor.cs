@@ -23,7 +23,11 @@ public sealed partial class QueueTable
     /// <summary>Shown instead of rows when the loaded page is empty.</summary>
     [Parameter] public RenderFragment? NoRecordsContent { get; set; }
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     private MudTable<IncidentRow>? table;
+    /// <summary>One "now" per render for every row's ages and SLA times.</summary>
+    private DateTime now;
     private QueuePage? page;
     private QueueQuery? seen;
     private QueueQuery? shown;
