@@ -45,4 +45,14 @@ for check in whitespace style; do
 done
 
 dotnet build IncidentPortal.sln -c Release -nologo -v q
-dotnet test IncidentPortal.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+# The log is long and CI may only show its end: repeat the names of failed tests there.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test IncidentPortal.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+    echo "" >&2
+    echo "FAILED tests (details above):" >&2
+    grep -E '^\s+Failed IncidentPortal\.' "$log" | sed 's/^ */  /' >&2 || echo "  (none reported: the run itself failed)" >&2
+fi
+exit "$status"

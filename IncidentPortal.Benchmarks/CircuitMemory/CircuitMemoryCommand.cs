@@ -328,13 +328,13 @@ internal static class CircuitMemoryCommand
             .OrderByDescending(t => t.Bytes)
             .ToList();
 
-    /// <summary>A rough owner of a type: Radzen, Blazor's components, SignalR, EF Core, the app, or the runtime.</summary>
+    /// <summary>A rough owner of a type: MudBlazor, Blazor's components, SignalR, EF Core, the app, or the runtime.</summary>
     internal static string Area(string typeName)
     {
         // Anything that names these, whatever the outer collection: the owner is clear.
         (string Marker, string Area)[] byMarker =
         [
-            ("Radzen", "Radzen"), ("MudBlazor", "MudBlazor"),
+            ("MudBlazor", "MudBlazor"),
             ("System.Text.Json", "System.Text.Json (the circuit's JS interop serializer metadata)"),
             ("JsonPropertyInfo", "System.Text.Json (the circuit's JS interop serializer metadata)"),
             ("System.Reflection.Emit", "System.Reflection.Emit (JSON accessors compiled per circuit)"),
@@ -373,7 +373,7 @@ internal static class CircuitMemoryCommand
         }
         string[] areas =
         [
-            "Radzen", "Microsoft.AspNetCore.Components.RenderTree", "Microsoft.AspNetCore.Components.Rendering",
+            "Microsoft.AspNetCore.Components.RenderTree", "Microsoft.AspNetCore.Components.Rendering",
             "Microsoft.AspNetCore.Components.Server", "Microsoft.AspNetCore.Components.Forms", "Microsoft.AspNetCore.Components",
             "Microsoft.AspNetCore.SignalR", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel",
             "Microsoft.EntityFrameworkCore", "Microsoft.Data.Sqlite", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging",
