@@ -55,6 +55,11 @@ public sealed class ShellTests(PortalServer server, BrowserFixture browser, ITes
         await page.WaitForURLAsync("**/incidents/mine");
         await Expect(page.Heading("My incidents")).ToBeVisibleAsync();
         await AssertFitsTheScreenAsync(page);
+        // Having chosen a page, the navigation folds away again and marks the page it leads to as the current one.
+        await Expect(myIncidents).Not.ToBeInViewportAsync(new() { Ratio = 0.5f });
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(myIncidents).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.NavLink("Queue")).Not.ToHaveAttributeAsync("aria-current", "page");
     });
 
     [Fact]
