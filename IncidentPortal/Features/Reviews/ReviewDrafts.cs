@@ -36,7 +36,7 @@ public static class ReviewDrafts
                 (facts.ResolvedAt is { } resolved ? $", resolved {TimelineMarkdown.Time(resolved)} UTC)" : ")"),
             $"- **Affected services:** {facts.Service ?? "none recorded"}",
             $"- **Related incidents:** {facts.RelatedIncidents} other incident{(facts.RelatedIncidents == 1 ? "" : "s")} on the same service in that period",
-            "- **Who was affected:** ");
+            "- **Who was affected:** _to fill in: which users, customers or teams, how many, and how badly_");
     }
 
     public static string Duration(TimeSpan span)
