@@ -34,6 +34,8 @@ public static class UptimeHistory
             days.Add(new UptimeDay(day, worst, true, events));
         }
         var uptime = observed <= 0 ? 100 : Math.Round(100 * (1 - down / observed), 2);
+        // A short outage rounds away in 90 days; a red bar beside "100 % uptime" reads as a mistake.
+        if (down > 0 && uptime >= 100) uptime = 99.99;
         return (days, uptime);
     }
 
