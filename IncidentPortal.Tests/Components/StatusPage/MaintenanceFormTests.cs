@@ -36,8 +36,8 @@ public sealed class MaintenanceFormTests
         var scheduled = new List<MaintenanceInput>();
         var form = RenderForm(ctx, scheduled);
         Assert.Equal("2026-12-08", form.FieldLabelled("Start date (UTC)").GetAttribute("value"));
-        Assert.Equal("20:00:00", form.FieldLabelled("Start time (UTC)").GetAttribute("value"));
-        Assert.Equal("22:00:00", form.FieldLabelled("End time (UTC)").GetAttribute("value"));
+        Assert.Equal("20:00", form.FieldLabelled("Start time (UTC)").GetAttribute("value"));
+        Assert.Equal("22:00", form.FieldLabelled("End time (UTC)").GetAttribute("value"));
 
         form.FieldLabelled("End time (UTC)").Change("19:30:00");
         form.Find("form").Submit();
@@ -57,6 +57,38 @@ public sealed class MaintenanceFormTests
         Assert.Equal(new DateTime(2026, 12, 9, 19, 30, 0, DateTimeKind.Utc), window.EndsAt);
         Assert.Equal(DateTimeKind.Utc, window.EndsAt.Kind);
         Assert.Equal("CRM patch", window.Title);
+    }
+
+    [Fact]
+    public async Task Times_read_as_hours_and_minutes_and_a_time_typed_to_the_second_is_kept()
+    {
+        await using var ctx = NewContext();
+        var scheduled = new List<MaintenanceInput>();
+        var form = RenderForm(ctx, scheduled);
+
+        form.FieldLabelled("Start time (UTC)").Change("21:05:30");
+        form.WaitForAssertion(() => Assert.Equal("21:05:30", form.FieldLabelled("Start time (UTC)").GetAttribute("value")));
+        form.FieldLabelled("End time (UTC)").Change("23:15");
+        form.WaitForAssertion(() => Assert.Equal("23:15", form.FieldLabelled("End time (UTC)").GetAttribute("value")));
+        form.FieldLabelled("Title").Change("CRM patch");
+        form.Find("form").Submit();
+
+        var window = Assert.Single(scheduled);
+        Assert.Equal(new DateTime(2026, 12, 8, 21, 5, 30, DateTimeKind.Utc), window.StartsAt);
+        Assert.Equal(new DateTime(2026, 12, 8, 23, 15, 0, DateTimeKind.Utc), window.EndsAt);
+    }
+
+    [Fact]
+    public async Task Every_field_has_a_label_above_it_even_when_empty()
+    {
+        await using var ctx = NewContext();
+        var form = RenderForm(ctx, []);
+        foreach (var label in new[] { "Title", "What will happen", "Start date (UTC)", "Start time (UTC)", "End date (UTC)", "End time (UTC)" })
+        {
+            var control = form.FieldLabelled(label).Closest(".mud-input-control");
+            Assert.NotNull(control);
+            Assert.NotNull(control.QuerySelector(".mud-shrink"));
+        }
     }
 
     [Fact]
