@@ -18,11 +18,13 @@ public sealed class ApiTests(PortalServer server, BrowserFixture browser, ITestO
         await page.GotoAsync("/Account/Manage");
         await page.GetByRole(AriaRole.Link, new() { Name = "API keys", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API keys", Exact = true, Level = 2 })).ToBeVisibleAsync();
+        // The one interactive account page: the form works once the circuit is up.
+        await page.WaitForInteractiveAsync();
 
         var name = "E2E sync " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Read only: list and view").CheckAsync();
-        await page.GetByLabel("Expires").SelectOptionAsync("30");
+        await page.ChooseAsync("Expires", "In 30 days");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
 
         var secretBox = page.GetByLabel("New API key");
@@ -40,13 +42,16 @@ public sealed class ApiTests(PortalServer server, BrowserFixture browser, ITestO
         Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsync("/api/v1/incidents", new StringContent("{}", null, "application/json"))).StatusCode);
 
         // Shown once: opening the page again lists the key by its prefix only.
-        await page.GotoAsync("/Account/Manage/ApiKeys");
+        await page.GotoInteractiveAsync("/Account/Manage/ApiKeys");
         await Expect(page.GetByLabel("New API key")).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await page.ContentAsync());
         await Expect(card).ToContainTextAsync("Last used");
         await Expect(card).Not.ToContainTextAsync("Last used Never");
 
         await card.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Revoke API key" });
+        await Expect(confirm).ToContainTextAsync(name);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Revoke key" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Revoked" })).ToBeVisibleAsync();
         await Expect(card).ToContainTextAsync("Revoked");
         await Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
