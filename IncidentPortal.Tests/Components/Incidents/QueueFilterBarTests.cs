@@ -1,3 +1,4 @@
+using IncidentPortal.Tests.Components.Support;
 using Bunit;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Incidents.Pages;

@@ -1,3 +1,4 @@
+using IncidentPortal.Tests.Components.Support;
 using Bunit;
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Catalog;

@@ -1,3 +1,4 @@
+using IncidentPortal.Tests.Components.Support;
 using Bunit;
 using IncidentPortal.Components.Layout;
 using MudBlazor;
@@ -11,7 +12,7 @@ public class CachedThemeProviderTests
     [InlineData(true)]
     public async Task It_renders_exactly_what_MudThemeProvider_renders_for_the_portal_theme(bool dark)
     {
-        await using var ctx = IncidentPortal.Tests.Components.Admin.MudTestContext.Create();
+        await using var ctx = MudTestContext.Create();
         var mud = ctx.Render<MudThemeProvider>(p => p.Add(x => x.Theme, PortalTheme.Theme).Add(x => x.IsDarkMode, dark));
         var cached = ctx.Render<CachedThemeProvider>(p => p.Add(x => x.Theme, PortalTheme.Theme).Add(x => x.IsDarkMode, dark));
 
@@ -26,7 +27,7 @@ public class CachedThemeProviderTests
     [Fact]
     public async Task Switching_mode_switches_the_stylesheet()
     {
-        await using var ctx = IncidentPortal.Tests.Components.Admin.MudTestContext.Create();
+        await using var ctx = MudTestContext.Create();
         var cached = ctx.Render<CachedThemeProvider>(p => p.Add(x => x.Theme, PortalTheme.Theme).Add(x => x.IsDarkMode, false));
         var light = PortalTheme.Theme.PaletteLight.Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
         var dark = PortalTheme.Theme.PaletteDark.Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);
@@ -40,7 +41,7 @@ public class CachedThemeProviderTests
     [Fact]
     public async Task Another_theme_is_rendered_by_MudThemeProvider_itself()
     {
-        await using var ctx = IncidentPortal.Tests.Components.Admin.MudTestContext.Create();
+        await using var ctx = MudTestContext.Create();
         var other = new MudTheme { PaletteLight = new PaletteLight { Primary = "#123456" } };
         var cached = ctx.Render<CachedThemeProvider>(p => p.Add(x => x.Theme, other));
         Assert.Contains("--mud-palette-primary: rgba(18,52,86,1);", cached.Markup);

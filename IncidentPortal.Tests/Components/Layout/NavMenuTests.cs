@@ -1,3 +1,4 @@
+using IncidentPortal.Tests.Components.Support;
 using Bunit;
 using IncidentPortal.Components.Layout;
 using IncidentPortal.Features.Accounts;
@@ -11,9 +12,7 @@ public class NavMenuTests
 {
     private static BunitContext Context(params string[] roles)
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
+        var ctx = MudTestContext.Create();
         var auth = ctx.AddAuthorization();
         if (roles.Length > 0)
         {

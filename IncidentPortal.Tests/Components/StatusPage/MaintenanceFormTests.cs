@@ -18,10 +18,8 @@ public sealed class MaintenanceFormTests
 
     private static BunitContext NewContext()
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Render<MudPopoverProvider>();
+        var ctx = MudTestContext.Create();
+        ctx.Popovers();
         return ctx;
     }
 

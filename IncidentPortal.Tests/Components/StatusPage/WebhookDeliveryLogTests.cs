@@ -1,3 +1,4 @@
+using IncidentPortal.Tests.Components.Support;
 using Bunit;
 using IncidentPortal.Features.StatusPage.Subscriptions.Admin;
 using IncidentPortal.Features.StatusPage.Subscriptions.Webhooks;
@@ -18,10 +19,8 @@ public sealed class WebhookDeliveryLogTests
 
     private static BunitContext NewContext()
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Render<MudPopoverProvider>();
+        var ctx = MudTestContext.Create();
+        ctx.Popovers();
         return ctx;
     }
 

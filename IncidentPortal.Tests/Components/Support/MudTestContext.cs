@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using MudBlazor.Services;
 
-namespace IncidentPortal.Tests.Components.Incidents;
+namespace IncidentPortal.Tests.Components.Support;
 
 /// <summary>
 /// bunit with MudBlazor (PLATFORM.md): loose JS interop, Mud services, and a rendered MudPopoverProvider so selects and
@@ -44,14 +44,6 @@ public static class MudTestContext
         if (actor.IsIncidentManager) claims.Add(new(ClaimTypes.Role, Roles.IncidentManager));
         if (actor.IsAdmin) claims.Add(new(ClaimTypes.Role, Roles.Admin));
         return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"))));
-    }
-
-    /// <summary>The input a visible label names (MudBlazor writes label for=…), as a user finds a field.</summary>
-    public static IElement FieldLabelled<T>(this IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var element = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
-            ?? throw new InvalidOperationException($"No label \"{label}\" among: {string.Join(", ", cut.FindAll("label").Select(l => l.TextContent.Trim()))}.");
-        return cut.Find($"[id='{element.GetAttribute("for")}']");
     }
 
     /// <summary>The text a screen reader reads for <paramref name="element"/>: its text outside aria-hidden parts, spaces collapsed.</summary>
