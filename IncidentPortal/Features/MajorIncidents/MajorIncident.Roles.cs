@@ -59,6 +59,7 @@ public partial class MajorIncident
     {
         var entry = new ResponseLogEntry(kind, text, by.UserId, by.Name, by.At);
         Log.Add(entry);
+        Version++;
         return entry;
     }
 

@@ -30,6 +30,8 @@ public partial class MajorIncident
     public DateTime? FirstCommunicationAt { get; private set; }
     public DateTime? LastCommunicationAt { get; private set; }
     public string? BridgeUrl { get; private set; }
+    /// <summary>Bumped by every change; the optimistic-concurrency token.</summary>
+    public int Version { get; private set; }
 
     public List<RoleAssignment> Roles { get; } = [];
     public List<ResponseLogEntry> Log { get; } = [];

@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.ActionItems;
+using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Features.Problems;
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Catalog;
@@ -69,6 +70,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<ProblemIncident> ProblemIncidents => Set<ProblemIncident>();
+    public DbSet<MajorIncident> MajorIncidents => Set<MajorIncident>();
+    public DbSet<ResponseLogEntry> MajorIncidentLog => Set<ResponseLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -115,6 +118,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new ActionItemConfiguration());
         builder.ApplyConfiguration(new ProblemConfiguration());
         builder.ApplyConfiguration(new ProblemIncidentConfiguration());
+        builder.ApplyConfiguration(new MajorIncidentConfiguration());
+        builder.ApplyConfiguration(new RoleAssignmentConfiguration());
+        builder.ApplyConfiguration(new ResponseLogEntryConfiguration());
+        builder.ApplyConfiguration(new LinkedIncidentConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

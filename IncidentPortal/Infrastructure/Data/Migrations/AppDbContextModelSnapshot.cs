@@ -15,7 +15,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -790,6 +790,155 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("AlertIntegrations", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.LinkedIncident", b =>
+                {
+                    b.Property<int>("MajorIncidentId");
+
+                    b.Property<int>("IncidentId");
+
+                    b.Property<bool>("FollowsResolution");
+
+                    b.Property<DateTime>("LinkedAt");
+
+                    b.Property<string>("LinkedById")
+                        .HasMaxLength(450);
+
+                    b.HasKey("MajorIncidentId", "IncidentId");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkedById");
+
+                    b.ToTable("MajorIncidentChildren", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.MajorIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("BridgeUrl")
+                        .HasMaxLength(500);
+
+                    b.Property<DateTime?>("DeclaredAt");
+
+                    b.Property<DateTime?>("FirstCommunicationAt");
+
+                    b.Property<int>("IncidentId");
+
+                    b.Property<DateTime?>("LastCommunicationAt");
+
+                    b.Property<DateTime?>("MitigatedAt");
+
+                    b.Property<string>("ProposalReason")
+                        .HasMaxLength(500);
+
+                    b.Property<DateTime>("ProposedAt");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500);
+
+                    b.Property<DateTime?>("ResolvedAt");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(10);
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.HasIndex("State");
+
+                    b.ToTable("MajorIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.ResponseLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450);
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int?>("MajorIncidentId");
+
+                    b.Property<bool>("Pinned");
+
+                    b.Property<string>("PinnedById")
+                        .HasMaxLength(450);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("MajorIncidentId", "At");
+
+                    b.ToTable("MajorIncidentLog", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.RoleAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("AssignedAt");
+
+                    b.Property<string>("AssignedById")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.Property<DateTime?>("EndedAt");
+
+                    b.Property<int?>("MajorIncidentId");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30);
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MajorIncidentId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MajorIncidentRoles", (string)null);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Notifications.Notification", b =>
@@ -2293,6 +2442,62 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.LinkedIncident", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("IncidentPortal.Features.MajorIncidents.MajorIncident", null)
+                        .WithMany("Children")
+                        .HasForeignKey("MajorIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.MajorIncident", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.ResponseLogEntry", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("IncidentPortal.Features.MajorIncidents.MajorIncident", null)
+                        .WithMany("Log")
+                        .HasForeignKey("MajorIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.RoleAssignment", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.MajorIncidents.MajorIncident", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("MajorIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentPortal.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("IncidentPortal.Features.Incidents.Incident", null)
@@ -2753,6 +2958,15 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
             modelBuilder.Entity("IncidentPortal.Features.Incidents.Incident", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.MajorIncident", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Log");
+
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Problems.Problem", b =>

@@ -1,0 +1,205 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace IncidentPortal.Infrastructure.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class MajorIncidents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MajorIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<int>(nullable: false),
+                    State = table.Column<string>(maxLength: 20, nullable: false),
+                    Severity = table.Column<string>(maxLength: 10, nullable: true),
+                    ProposedById = table.Column<string>(maxLength: 450, nullable: false),
+                    ProposalReason = table.Column<string>(maxLength: 500, nullable: true),
+                    ProposedAt = table.Column<DateTime>(nullable: false),
+                    RejectionReason = table.Column<string>(maxLength: 500, nullable: true),
+                    DeclaredAt = table.Column<DateTime>(nullable: true),
+                    MitigatedAt = table.Column<DateTime>(nullable: true),
+                    ResolvedAt = table.Column<DateTime>(nullable: true),
+                    FirstCommunicationAt = table.Column<DateTime>(nullable: true),
+                    LastCommunicationAt = table.Column<DateTime>(nullable: true),
+                    BridgeUrl = table.Column<string>(maxLength: 500, nullable: true),
+                    Version = table.Column<int>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidents_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MajorIncidentChildren",
+                columns: table => new
+                {
+                    MajorIncidentId = table.Column<int>(nullable: false),
+                    IncidentId = table.Column<int>(nullable: false),
+                    LinkedById = table.Column<string>(maxLength: 450, nullable: true),
+                    LinkedAt = table.Column<DateTime>(nullable: false),
+                    FollowsResolution = table.Column<bool>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidentChildren", x => new { x.MajorIncidentId, x.IncidentId });
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentChildren_AspNetUsers_LinkedById",
+                        column: x => x.LinkedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentChildren_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentChildren_MajorIncidents_MajorIncidentId",
+                        column: x => x.MajorIncidentId,
+                        principalTable: "MajorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MajorIncidentLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(maxLength: 20, nullable: false),
+                    Text = table.Column<string>(maxLength: 2000, nullable: false),
+                    ActorId = table.Column<string>(maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(nullable: false),
+                    Pinned = table.Column<bool>(nullable: false),
+                    PinnedById = table.Column<string>(maxLength: 450, nullable: true),
+                    MajorIncidentId = table.Column<int>(nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidentLog", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentLog_AspNetUsers_ActorId",
+                        column: x => x.ActorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentLog_MajorIncidents_MajorIncidentId",
+                        column: x => x.MajorIncidentId,
+                        principalTable: "MajorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MajorIncidentRoles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Role = table.Column<string>(maxLength: 30, nullable: false),
+                    UserId = table.Column<string>(maxLength: 450, nullable: false),
+                    Name = table.Column<string>(maxLength: 200, nullable: false),
+                    AssignedAt = table.Column<DateTime>(nullable: false),
+                    AssignedById = table.Column<string>(maxLength: 450, nullable: false),
+                    EndedAt = table.Column<DateTime>(nullable: true),
+                    MajorIncidentId = table.Column<int>(nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidentRoles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentRoles_MajorIncidents_MajorIncidentId",
+                        column: x => x.MajorIncidentId,
+                        principalTable: "MajorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentChildren_IncidentId",
+                table: "MajorIncidentChildren",
+                column: "IncidentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentChildren_LinkedById",
+                table: "MajorIncidentChildren",
+                column: "LinkedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentLog_ActorId",
+                table: "MajorIncidentLog",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentLog_MajorIncidentId_At",
+                table: "MajorIncidentLog",
+                columns: new[] { "MajorIncidentId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentRoles_MajorIncidentId",
+                table: "MajorIncidentRoles",
+                column: "MajorIncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentRoles_UserId",
+                table: "MajorIncidentRoles",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidents_IncidentId",
+                table: "MajorIncidents",
+                column: "IncidentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidents_State",
+                table: "MajorIncidents",
+                column: "State");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MajorIncidentChildren");
+
+            migrationBuilder.DropTable(
+                name: "MajorIncidentLog");
+
+            migrationBuilder.DropTable(
+                name: "MajorIncidentRoles");
+
+            migrationBuilder.DropTable(
+                name: "MajorIncidents");
+        }
+    }
+}
