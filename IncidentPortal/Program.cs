@@ -7,6 +7,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Reviews;
@@ -53,6 +54,7 @@ builder.AddAdminBootstrap();
 builder.AddStatusPublic();
 builder.AddReviews();
 builder.AddActionItems();
+builder.AddMajorIncidents();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;

@@ -1,0 +1,12 @@
+namespace IncidentPortal.Features.MajorIncidents;
+
+public static class MajorIncidentsSetup
+{
+    /// <summary>Major incidents: the response's commands, and its settings (severities, update rhythm, surge detection).</summary>
+    public static WebApplicationBuilder AddMajorIncidents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MajorIncidentOptions>().BindConfiguration(MajorIncidentOptions.Section);
+        builder.Services.AddSingleton<MajorIncidentService>();
+        return builder;
+    }
+}
