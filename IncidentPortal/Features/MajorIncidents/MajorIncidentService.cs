@@ -134,8 +134,11 @@ public sealed partial class MajorIncidentService(IDbContextFactory<AppDbContext>
     {
         if (string.IsNullOrWhiteSpace(userId)) throw new MajorIncidentRuleException("Choose a person.");
         var person = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, Staff = db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Agent || r.Name == Roles.IncidentManager || r.Name == Roles.Admin))) })
+            .Select(u => new
+            {
+                u.DisplayName, Staff = db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Agent || r.Name == Roles.IncidentManager || r.Name == Roles.Admin)))
+            })
             .SingleOrDefaultAsync(ct);
         if (person is not { Staff: true }) throw new MajorIncidentRuleException("Only agents, incident managers and admins take part in a response.");
         return new ResponseActor(userId, person.DisplayName, now);
