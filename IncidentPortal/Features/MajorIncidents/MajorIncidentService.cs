@@ -18,7 +18,8 @@ public sealed class MajorIncidentConflictException() : Exception("Someone change
 /// and gives responder roles; only incident managers and admins accept, reject, declare, change the severity and
 /// hand over command. Every committed change publishes <see cref="MajorIncidentChanged"/>.
 /// </summary>
-public sealed partial class MajorIncidentService(IDbContextFactory<AppDbContext> dbFactory, IEventBus events, TimeProvider clock)
+public sealed partial class MajorIncidentService(IDbContextFactory<AppDbContext> dbFactory, IEventBus events, TimeProvider clock,
+    IncidentService incidents)
 {
     public Task<int> ProposeAsync(Actor actor, int incidentId, string? reason, CancellationToken ct = default) =>
         CreateAsync(actor, incidentId, (_, now) => Task.FromResult(MajorIncident.Propose(incidentId, By(actor, now), reason)), ct);
