@@ -7,6 +7,8 @@ public static class MajorIncidentsSetup
     {
         builder.Services.AddOptions<MajorIncidentOptions>().BindConfiguration(MajorIncidentOptions.Section);
         builder.Services.AddSingleton<MajorIncidentService>();
+        builder.Services.AddSingleton<SurgeWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeWatcher>());
         return builder;
     }
 }
