@@ -100,4 +100,20 @@ public class CadenceAndSurgeTests
         Assert.Equal(3, measures.AffectedUsers);
         Assert.Equal(2, measures.RespondersEngaged);
     }
+
+    [Fact]
+    public void Each_due_time_is_reminded_once_and_escalated_once()
+    {
+        var major = Declared(Severity.Sev1, T0);
+        var due = T0.AddMinutes(30);
+        Assert.False(major.TakeReminder(CommunicationCadence.At(major, Options, due.AddMinutes(-1))!));
+        Assert.True(major.TakeReminder(CommunicationCadence.At(major, Options, due.AddMinutes(1))!));
+        Assert.False(major.TakeReminder(CommunicationCadence.At(major, Options, due.AddMinutes(2))!));
+        Assert.True(major.TakeReminder(CommunicationCadence.At(major, Options, due.AddMinutes(6))!));
+        Assert.False(major.TakeReminder(CommunicationCadence.At(major, Options, due.AddMinutes(20))!));
+
+        // The next update restarts the rhythm: its own due time is reminded again.
+        major.RecordCommunication(new("m", "Morgan", due.AddMinutes(21)), "Identified");
+        Assert.True(major.TakeReminder(CommunicationCadence.At(major, Options, due.AddMinutes(52))!));
+    }
 }

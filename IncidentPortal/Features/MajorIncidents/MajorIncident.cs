@@ -30,6 +30,9 @@ public partial class MajorIncident
     public DateTime? FirstCommunicationAt { get; private set; }
     public DateTime? LastCommunicationAt { get; private set; }
     public string? BridgeUrl { get; private set; }
+    /// <summary>The update due time a reminder went out for, and the one a missed update was escalated for.</summary>
+    public DateTime? RemindedForDueAt { get; private set; }
+    public DateTime? EscalatedForDueAt { get; private set; }
     /// <summary>Bumped by every change; the optimistic-concurrency token.</summary>
     public int Version { get; private set; }
 
@@ -139,6 +142,28 @@ public partial class MajorIncident
         FirstCommunicationAt ??= by.At;
         LastCommunicationAt = by.At;
         Write(by, LogEntryKind.Communication, RequireText(summary));
+    }
+
+    /// <summary>
+    /// Whether the rhythm's current stage still needs its reminder (Due) or escalation (Overdue), and records that it is
+    /// being sent: each due time is reminded once and escalated once.
+    /// </summary>
+    public bool TakeReminder(CadenceState cadence)
+    {
+        switch (cadence.Stage)
+        {
+            case CadenceStage.Due when RemindedForDueAt != cadence.DueAt:
+                RemindedForDueAt = cadence.DueAt;
+                break;
+            case CadenceStage.Overdue when EscalatedForDueAt != cadence.DueAt:
+                RemindedForDueAt = cadence.DueAt;
+                EscalatedForDueAt = cadence.DueAt;
+                break;
+            default:
+                return false;
+        }
+        Version++;
+        return true;
     }
 
     private void Start(ResponseActor manager, Severity severity, ResponseActor commander, string what)

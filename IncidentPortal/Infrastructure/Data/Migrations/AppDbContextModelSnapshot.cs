@@ -825,6 +825,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<DateTime?>("DeclaredAt");
 
+                    b.Property<DateTime?>("EscalatedForDueAt");
+
                     b.Property<DateTime?>("FirstCommunicationAt");
 
                     b.Property<int>("IncidentId");
@@ -844,6 +846,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500);
+
+                    b.Property<DateTime?>("RemindedForDueAt");
 
                     b.Property<DateTime?>("ResolvedAt");
 

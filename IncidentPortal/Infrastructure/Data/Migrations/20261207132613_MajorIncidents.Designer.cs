@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentPortal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207130950_MajorIncidents")]
+    [Migration("20261207132613_MajorIncidents")]
     partial class MajorIncidents
     {
         /// <inheritdoc />
@@ -828,6 +828,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<DateTime?>("DeclaredAt");
 
+                    b.Property<DateTime?>("EscalatedForDueAt");
+
                     b.Property<DateTime?>("FirstCommunicationAt");
 
                     b.Property<int>("IncidentId");
@@ -847,6 +849,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500);
+
+                    b.Property<DateTime?>("RemindedForDueAt");
 
                     b.Property<DateTime?>("ResolvedAt");
 

@@ -32,6 +32,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     FirstCommunicationAt = table.Column<DateTime>(nullable: true),
                     LastCommunicationAt = table.Column<DateTime>(nullable: true),
                     BridgeUrl = table.Column<string>(maxLength: 500, nullable: true),
+                    RemindedForDueAt = table.Column<DateTime>(nullable: true),
+                    EscalatedForDueAt = table.Column<DateTime>(nullable: true),
                     Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
