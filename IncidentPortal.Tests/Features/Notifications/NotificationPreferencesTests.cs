@@ -29,9 +29,9 @@ public sealed class NotificationPreferencesTests : IAsyncLifetime
     {
         var choices = await preferences.GetAsync(reporter);
 
-        Assert.Equal([NotificationKind.Comment, NotificationKind.Resolved, NotificationKind.System], choices.Choices.Select(c => c.Kind));
+        Assert.Equal([NotificationKind.Comment, NotificationKind.Resolved, NotificationKind.System, NotificationKind.MajorIncident], choices.Choices.Select(c => c.Kind));
         Assert.All(choices.Choices, c => Assert.True(c.InApp));
-        Assert.Equal([true, true, false], choices.Choices.Select(c => c.Email));
+        Assert.Equal([true, true, false, true], choices.Choices.Select(c => c.Email));
         Assert.False(choices.EmailConfirmed);
         Assert.Equal("reporter@test.local", choices.Email);
     }

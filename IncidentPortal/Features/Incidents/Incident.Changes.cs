@@ -158,6 +158,19 @@ public partial class Incident
         Touch(by);
     }
 
+    /// <summary>
+    /// Adds a line written elsewhere (the war room of a major incident) to the timeline without making a new version
+    /// of the incident: it changes nothing an editor of the incident is editing, so it must not make their save stale.
+    /// </summary>
+    public void Mirror(ChangeContext by, string topic, string text, bool isPublic = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var activity = IncidentActivity.Event(by, topic.Trim(), text.Trim(), isPublic);
+        activity.IncidentVersion = Version;
+        Activities.Add(activity);
+    }
+
     private void MoveTo(ChangeContext by, IncidentStatus target, string? note = null)
     {
         if (!IncidentLifecycle.CanMove(Status, target))

@@ -55,6 +55,9 @@ public partial class MajorIncident
         entry.SetPinned(pinned, by.UserId);
     }
 
+    /// <summary>A request for responders, or someone answering one: part of the response's record.</summary>
+    public void RecordSwarm(ResponseActor by, string text) => Write(by, LogEntryKind.Role, RequireText(text));
+
     private ResponseLogEntry Write(ResponseActor by, LogEntryKind kind, string text)
     {
         var entry = new ResponseLogEntry(kind, text, by.UserId, by.Name, by.At);

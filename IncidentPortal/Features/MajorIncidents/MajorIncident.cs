@@ -34,6 +34,10 @@ public partial class MajorIncident
     public DateTime? RemindedForDueAt { get; private set; }
     public DateTime? EscalatedForDueAt { get; private set; }
     /// <summary>Bumped by every change; the optimistic-concurrency token.</summary>
+    /// <summary>The last public update (war-room log id) and parent public comment (activity id) passed on to the children.</summary>
+    public long ForwardedLogId { get; private set; }
+    public long ForwardedActivityId { get; private set; }
+
     public int Version { get; private set; }
 
     public List<RoleAssignment> Roles { get; } = [];
@@ -135,13 +139,16 @@ public partial class MajorIncident
         Write(by, LogEntryKind.Lifecycle, trimmed is null ? "Removed the conference bridge link" : $"Conference bridge: {trimmed}");
     }
 
-    /// <summary>An update went out to stakeholders or the status page: it restarts the update clock.</summary>
-    public void RecordCommunication(ResponseActor by, string summary)
+    /// <summary>
+    /// An update went out to stakeholders (internal) or on the status page (public): it restarts the update clock.
+    /// Only public ones may reach the reporters of linked incidents.
+    /// </summary>
+    public ResponseLogEntry RecordCommunication(ResponseActor by, string summary, bool isPublic = false)
     {
         Require(IsActive, "Updates are recorded while the response is running.");
         FirstCommunicationAt ??= by.At;
         LastCommunicationAt = by.At;
-        Write(by, LogEntryKind.Communication, RequireText(summary));
+        return Write(by, isPublic ? LogEntryKind.PublicUpdate : LogEntryKind.Communication, RequireText(summary));
     }
 
     /// <summary>
@@ -164,6 +171,15 @@ public partial class MajorIncident
         }
         Version++;
         return true;
+    }
+
+    /// <summary>Claims what is to be passed on to the children's reporters, so each update reaches them once.</summary>
+    public void MarkForwarded(long logId, long activityId)
+    {
+        if (logId <= ForwardedLogId && activityId <= ForwardedActivityId) return;
+        ForwardedLogId = Math.Max(ForwardedLogId, logId);
+        ForwardedActivityId = Math.Max(ForwardedActivityId, activityId);
+        Version++;
     }
 
     private void Start(ResponseActor manager, Severity severity, ResponseActor commander, string what)

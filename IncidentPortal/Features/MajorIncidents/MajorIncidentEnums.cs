@@ -11,8 +11,11 @@ public enum Severity { Sev1 = 1, Sev2 = 2, Sev3 = 3 }
 
 public enum ResponseRole { Commander, CommunicationsLead, Scribe, Responder }
 
-/// <summary>What a war-room log entry is: the lifecycle and role entries are written by the portal.</summary>
-public enum LogEntryKind { Lifecycle, Role, Note, Fact, Decision, Communication }
+/// <summary>
+/// What a war-room log entry is: the lifecycle and role entries are written by the portal. Communication is an update
+/// to stakeholders (internal); PublicUpdate one published on the status page, which children's reporters may read.
+/// </summary>
+public enum LogEntryKind { Lifecycle, Role, Note, Fact, Decision, Communication, PublicUpdate }
 
 public static class MajorIncidentText
 {

@@ -20,6 +20,9 @@ public sealed class MajorIncidentOptions
     /// <summary>A missed update is escalated to the commander and the incident managers after this much extra time.</summary>
     public TimeSpan ReminderGrace { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Whether public updates of a major incident reach the reporters of its linked incidents as public comments.</summary>
+    public bool ForwardPublicUpdates { get; init; } = true;
+
     public SeverityLevel For(Severity severity) =>
         Severities.TryGetValue(severity, out var level) ? level : throw new MajorIncidentRuleException($"{severity} is not configured.");
 }

@@ -33,7 +33,9 @@ public sealed partial class MajorIncidentService
             async (db, incident, by, token) =>
             {
                 var major = await LoadAsync(db, majorId, token);
+                var logCount = major.Log.Count;
                 major.Resolve(By(actor, by.At), notes);
+                await MajorIncidentTimeline.MirrorAsync(db, major, logCount, incident, token);
                 parentReference = incident.Reference;
                 parentTeam = incident.AssignmentGroupId;
                 children = [.. major.ChildrenToResolve];

@@ -1,5 +1,7 @@
 using IncidentPortal.Features.Accounts;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Notifications;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,7 @@ public sealed class MajorIncidentConflictException() : Exception("Someone change
 /// hand over command. Every committed change publishes <see cref="MajorIncidentChanged"/>.
 /// </summary>
 public sealed partial class MajorIncidentService(IDbContextFactory<AppDbContext> dbFactory, IEventBus events, TimeProvider clock,
-    IncidentService incidents)
+    IncidentService incidents, Notifier notifier, EscalationService escalation)
 {
     public Task<int> ProposeAsync(Actor actor, int incidentId, string? reason, CancellationToken ct = default) =>
         CreateAsync(actor, incidentId, (_, now) => Task.FromResult(MajorIncident.Propose(incidentId, By(actor, now), reason)), ct);
@@ -86,6 +88,7 @@ public sealed partial class MajorIncidentService(IDbContextFactory<AppDbContext>
         }
         var major = await create(db, Now);
         db.MajorIncidents.Add(major);
+        await MajorIncidentTimeline.MirrorAsync(db, major, 0, null, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -108,7 +111,9 @@ public sealed partial class MajorIncidentService(IDbContextFactory<AppDbContext>
         var major = await db.MajorIncidents.Include(m => m.Roles).Include(m => m.Log).Include(m => m.Children)
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == majorId, ct) ?? throw new MajorIncidentNotFoundException();
         if (expectedVersion is { } expected && expected != major.Version) throw new MajorIncidentConflictException();
+        var logCount = major.Log.Count;
         await change(db, major, Now);
+        await MajorIncidentTimeline.MirrorAsync(db, major, logCount, null, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,5 @@
+using IncidentPortal.Features.StatusPage;
+
 namespace IncidentPortal.Features.MajorIncidents;
 
 public static class MajorIncidentsSetup
@@ -9,6 +11,9 @@ public static class MajorIncidentsSetup
         builder.Services.AddSingleton<MajorIncidentService>();
         builder.Services.AddSingleton<SurgeWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeWatcher>());
+        builder.Services.AddSingleton<IStatusNoticeHook, PublicUpdateHook>();
+        builder.Services.AddSingleton<ChildUpdateForwarder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChildUpdateForwarder>());
         builder.Services.AddSingleton<UpdateReminder>();
         if (builder.Configuration.GetValue("MajorIncidents:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateReminder>());

@@ -15,6 +15,7 @@ public static class NotificationKinds
         NotificationKind.ActionItem => "Action items",
         NotificationKind.Alert => "Monitoring alerts",
         NotificationKind.System => "Announcements",
+        NotificationKind.MajorIncident => "Major incident updates",
         _ => kind.ToString(),
     };
 
@@ -30,11 +31,13 @@ public static class NotificationKinds
         NotificationKind.ActionItem => "A review action item is assigned to you.",
         NotificationKind.Alert => "Monitoring raises an alert for a service your team supports.",
         NotificationKind.System => "Messages from the portal and its administrators.",
+        NotificationKind.MajorIncident => "Updates on a major incident you follow as a stakeholder, and requests to join a response.",
         _ => "",
     };
 
     /// <summary>Kinds that only reach people who work incidents; a reporter's preferences page leaves them out.</summary>
-    public static bool IsForStaffOnly(NotificationKind kind) => kind is not (NotificationKind.Comment or NotificationKind.Resolved or NotificationKind.System);
+    public static bool IsForStaffOnly(NotificationKind kind) => kind is not (NotificationKind.Comment or NotificationKind.Resolved
+        or NotificationKind.System or NotificationKind.MajorIncident);
 
     /// <summary>The kinds a user chooses about, in the order the preferences page lists them.</summary>
     public static IReadOnlyList<NotificationKind> For(bool isStaff) =>

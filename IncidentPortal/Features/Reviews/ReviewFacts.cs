@@ -1,4 +1,5 @@
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,13 +33,21 @@ internal static class ReviewFacts
 
     public static async Task<IReadOnlyList<ActivityLogEntry>> LogAsync(AppDbContext db, int incidentId, CancellationToken ct)
     {
-        var rows = await db.IncidentActivities.AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.Id)
+        // The war room's lines are mirrored on the timeline; they are read from the log itself, which knows what was pinned.
+        var rows = await db.IncidentActivities.AsNoTracking()
+            .Where(a => a.IncidentId == incidentId && (a.Field == null || a.Field != MajorIncidentTimeline.Topic)).OrderBy(a => a.Id)
             .Select(a => new
             {
                 a.At, a.Kind, a.Field, a.OldValue, a.NewValue, a.Text, a.IsPublic,
                 Actor = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new ActivityLogEntry(r.At, r.Kind, r.Field, r.OldValue, r.NewValue, r.Text, r.Actor ?? "System", r.IsPublic)).ToList();
+        var activities = rows.Select(r => new ActivityLogEntry(r.At, r.Kind, r.Field, r.OldValue, r.NewValue, r.Text, r.Actor ?? "System", r.IsPublic));
+        var response = await db.Set<ResponseLogEntry>().AsNoTracking()
+            .Where(e => db.MajorIncidents.Any(m => m.Id == EF.Property<int>(e, "MajorIncidentId") && m.IncidentId == incidentId))
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        var lines = response.Select(e => new ActivityLogEntry(e.At, ActivityKind.Event, MajorIncidentTimeline.Topic, null, null,
+            MajorIncidentTimeline.Line(e), e.ActorName, false, new ResponseMark(e.Kind, e.Pinned)));
+        return activities.Concat(lines).OrderBy(a => a.At).ToList();
     }
 }

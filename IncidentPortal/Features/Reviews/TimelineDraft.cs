@@ -1,10 +1,17 @@
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.MajorIncidents;
 
 namespace IncidentPortal.Features.Reviews;
 
-/// <summary>One line of the incident's activity log, as the drafting needs it (actor already a display name).</summary>
+/// <summary>
+/// One line of the incident's activity log, as the drafting needs it (actor already a display name);
+/// <paramref name="Response"/> is set for a line of a major incident's war-room log.
+/// </summary>
 public sealed record ActivityLogEntry(DateTime At, ActivityKind Kind, string? Field, string? OldValue, string? NewValue,
-    string? Text, string Actor, bool IsPublic);
+    string? Text, string Actor, bool IsPublic, ResponseMark? Response = null);
+
+/// <summary>What a war-room log line was, and whether the room pinned it (pinned lines are the key events).</summary>
+public sealed record ResponseMark(LogEntryKind Kind, bool Pinned);
 
 /// <summary>A suggested timeline entry; <see cref="Keep"/> says whether the draft includes it or only offers it.</summary>
 public sealed record DraftedEntry(DateTime At, string Text, bool Keep);
@@ -12,7 +19,9 @@ public sealed record DraftedEntry(DateTime At, string Text, bool Keep);
 /// <summary>
 /// Drafts a review's timeline from the incident's activity log: status changes, assignments, priority changes,
 /// escalations and public updates are kept; work notes (the "key comments") and other portal events are offered, not
-/// kept, so the author picks the ones that matter. Edits of titles, descriptions and categories are left out.
+/// kept, so the author picks the ones that matter. Edits of titles, descriptions and categories are left out. From a
+/// major incident's war room, pinned lines are kept as key events, the response's lifecycle, roles and updates are kept,
+/// other working notes are offered.
 /// </summary>
 public static class TimelineDraft
 {
@@ -21,7 +30,7 @@ public static class TimelineDraft
     public static IReadOnlyList<DraftedEntry> From(IEnumerable<ActivityLogEntry> log) =>
         log.OrderBy(a => a.At).Select(Draft).OfType<DraftedEntry>().ToList();
 
-    private static DraftedEntry? Draft(ActivityLogEntry a) => a.Kind switch
+    private static DraftedEntry? Draft(ActivityLogEntry a) => a.Response is { } response ? Draft(a, response) : a.Kind switch
     {
         ActivityKind.Created => new(a.At, $"Incident reported by {a.Actor}", true),
         ActivityKind.StatusChanged => new(a.At, $"Status {Status(a.OldValue)} → {Status(a.NewValue)}{Note(a.Text)} ({a.Actor})", true),
@@ -39,6 +48,13 @@ public static class TimelineDraft
         ActivityKind.PublicComment => new(a.At, $"Update to the reporter from {a.Actor}: {Shorten(a.Text)}", true),
         ActivityKind.WorkNote => new(a.At, $"Note by {a.Actor}: {Shorten(a.Text)}", false),
         _ => null,
+    };
+
+    private static DraftedEntry Draft(ActivityLogEntry a, ResponseMark response) => response switch
+    {
+        { Pinned: true } => new(a.At, $"Key event: {Shorten(a.Text)} ({a.Actor})", true),
+        { Kind: LogEntryKind.Note or LogEntryKind.Fact or LogEntryKind.Decision } => new(a.At, $"{Shorten(a.Text)} ({a.Actor})", false),
+        _ => new(a.At, $"{Shorten(a.Text)} ({a.Actor})", true),
     };
 
     private static string Status(string? value) =>

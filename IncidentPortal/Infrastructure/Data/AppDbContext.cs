@@ -72,6 +72,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ProblemIncident> ProblemIncidents => Set<ProblemIncident>();
     public DbSet<MajorIncident> MajorIncidents => Set<MajorIncident>();
     public DbSet<ResponseLogEntry> MajorIncidentLog => Set<ResponseLogEntry>();
+    public DbSet<SwarmRequest> SwarmRequests => Set<SwarmRequest>();
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -122,6 +124,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new RoleAssignmentConfiguration());
         builder.ApplyConfiguration(new ResponseLogEntryConfiguration());
         builder.ApplyConfiguration(new LinkedIncidentConfiguration());
+        builder.ApplyConfiguration(new SwarmRequestConfiguration());
+        builder.ApplyConfiguration(new SwarmInviteConfiguration());
+        builder.ApplyConfiguration(new StakeholderConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

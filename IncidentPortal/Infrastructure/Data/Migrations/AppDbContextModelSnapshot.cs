@@ -829,6 +829,10 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<DateTime?>("FirstCommunicationAt");
 
+                    b.Property<long>("ForwardedActivityId");
+
+                    b.Property<long>("ForwardedLogId");
+
                     b.Property<int>("IncidentId");
 
                     b.Property<DateTime?>("LastCommunicationAt");
@@ -943,6 +947,112 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("MajorIncidentRoles", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.Stakeholder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("AddedAt");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.Property<int>("MajorIncidentId");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int?>("TeamId");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("MajorIncidentId", "TeamId")
+                        .IsUnique()
+                        .HasFilter("\"TeamId\" IS NOT NULL");
+
+                    b.HasIndex("MajorIncidentId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.ToTable("MajorIncidentStakeholders", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Stakeholder_PersonOrTeam", "(\"UserId\" IS NULL) <> (\"TeamId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmInvite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime?>("AcknowledgedAt");
+
+                    b.Property<DateTime>("AskedAt");
+
+                    b.Property<DateTime?>("JoinedAt");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int>("SwarmRequestId");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SwarmRequestId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MajorIncidentSwarmInvites", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<int>("MajorIncidentId");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<string>("PolicyName")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MajorIncidentId");
+
+                    b.ToTable("MajorIncidentSwarmRequests", (string)null);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Notifications.Notification", b =>
@@ -2502,6 +2612,49 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.Stakeholder", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.MajorIncidents.MajorIncident", null)
+                        .WithMany()
+                        .HasForeignKey("MajorIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentPortal.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmInvite", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.MajorIncidents.SwarmRequest", null)
+                        .WithMany("Invites")
+                        .HasForeignKey("SwarmRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmRequest", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.MajorIncidents.MajorIncident", null)
+                        .WithMany()
+                        .HasForeignKey("MajorIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentPortal.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("IncidentPortal.Features.Incidents.Incident", null)
@@ -2971,6 +3124,11 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.Navigation("Log");
 
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmRequest", b =>
+                {
+                    b.Navigation("Invites");
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Problems.Problem", b =>

@@ -34,6 +34,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     BridgeUrl = table.Column<string>(maxLength: 500, nullable: true),
                     RemindedForDueAt = table.Column<DateTime>(nullable: true),
                     EscalatedForDueAt = table.Column<DateTime>(nullable: true),
+                    ForwardedLogId = table.Column<long>(nullable: false),
+                    ForwardedActivityId = table.Column<long>(nullable: false),
                     Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
@@ -145,6 +147,101 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "MajorIncidentStakeholders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MajorIncidentId = table.Column<int>(nullable: false),
+                    UserId = table.Column<string>(maxLength: 450, nullable: true),
+                    TeamId = table.Column<int>(nullable: true),
+                    Name = table.Column<string>(maxLength: 200, nullable: false),
+                    AddedAt = table.Column<DateTime>(nullable: false),
+                    AddedById = table.Column<string>(maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidentStakeholders", x => x.Id);
+                    table.CheckConstraint("CK_Stakeholder_PersonOrTeam", "(\"UserId\" IS NULL) <> (\"TeamId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentStakeholders_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentStakeholders_MajorIncidents_MajorIncidentId",
+                        column: x => x.MajorIncidentId,
+                        principalTable: "MajorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentStakeholders_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MajorIncidentSwarmRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MajorIncidentId = table.Column<int>(nullable: false),
+                    Message = table.Column<string>(maxLength: 500, nullable: false),
+                    RequestedById = table.Column<string>(maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(nullable: false),
+                    PolicyName = table.Column<string>(maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidentSwarmRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentSwarmRequests_MajorIncidents_MajorIncidentId",
+                        column: x => x.MajorIncidentId,
+                        principalTable: "MajorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MajorIncidentSwarmInvites",
+                columns: table => new
+                {
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SwarmRequestId = table.Column<int>(nullable: false),
+                    UserId = table.Column<string>(maxLength: 450, nullable: false),
+                    Name = table.Column<string>(maxLength: 200, nullable: false),
+                    Via = table.Column<string>(maxLength: 200, nullable: true),
+                    AskedAt = table.Column<DateTime>(nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(nullable: true),
+                    JoinedAt = table.Column<DateTime>(nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MajorIncidentSwarmInvites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentSwarmInvites_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MajorIncidentSwarmInvites_MajorIncidentSwarmRequests_SwarmRequestId",
+                        column: x => x.SwarmRequestId,
+                        principalTable: "MajorIncidentSwarmRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_MajorIncidentChildren_IncidentId",
                 table: "MajorIncidentChildren",
@@ -186,6 +283,45 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 name: "IX_MajorIncidents_State",
                 table: "MajorIncidents",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentStakeholders_MajorIncidentId_TeamId",
+                table: "MajorIncidentStakeholders",
+                columns: new[] { "MajorIncidentId", "TeamId" },
+                unique: true,
+                filter: "\"TeamId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentStakeholders_MajorIncidentId_UserId",
+                table: "MajorIncidentStakeholders",
+                columns: new[] { "MajorIncidentId", "UserId" },
+                unique: true,
+                filter: "\"UserId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentStakeholders_TeamId",
+                table: "MajorIncidentStakeholders",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentStakeholders_UserId",
+                table: "MajorIncidentStakeholders",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentSwarmInvites_SwarmRequestId",
+                table: "MajorIncidentSwarmInvites",
+                column: "SwarmRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentSwarmInvites_UserId",
+                table: "MajorIncidentSwarmInvites",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MajorIncidentSwarmRequests_MajorIncidentId",
+                table: "MajorIncidentSwarmRequests",
+                column: "MajorIncidentId");
         }
 
         /// <inheritdoc />
@@ -199,6 +335,15 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "MajorIncidentRoles");
+
+            migrationBuilder.DropTable(
+                name: "MajorIncidentStakeholders");
+
+            migrationBuilder.DropTable(
+                name: "MajorIncidentSwarmInvites");
+
+            migrationBuilder.DropTable(
+                name: "MajorIncidentSwarmRequests");
 
             migrationBuilder.DropTable(
                 name: "MajorIncidents");
