@@ -9,6 +9,9 @@ public static class MajorIncidentsSetup
         builder.Services.AddSingleton<MajorIncidentService>();
         builder.Services.AddSingleton<SurgeWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeWatcher>());
+        builder.Services.AddSingleton<ProposalNotices>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProposalNotices>());
+        builder.Services.AddSingleton<MajorIncidentQueries>();
         builder.Services.AddSingleton<UpdateReminder>();
         if (builder.Configuration.GetValue("MajorIncidents:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateReminder>());
