@@ -78,7 +78,7 @@ public sealed class MajorIncidentPanelTests(IncidentTestHost host) : IClassFixtu
         dialogs.WaitForAssertion(() => Assert.Contains("Choose how severe it is.", dialogs.Markup));
         Assert.Equal(MajorIncidentState.Proposed, (await StoredAsync(accepted.Id))!.State);
 
-        dialogs.FindAll("input[type=radio]")[0].Change(true);
+        dialogs.FindAll("input[type=radio]")[0].Click();
         popovers.Choose(dialogs, "Incident commander", agent.Name);
         dialogs.Find("form").Submit();
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[role=dialog]")));

@@ -63,7 +63,7 @@ public sealed class NewMajorIncidentPageTests(IncidentTestHost host) : IClassFix
         foreach (var report in reports) Assert.Contains(report.Reference, page.Find("[aria-label='Incidents to link']").TextContent);
         Assert.Contains(reporter.Name, page.Find("[aria-label='Incidents to link']").TextContent);
 
-        page.FindAll("input[type=radio]")[0].Change(true);
+        page.FindAll("input[type=radio]")[0].Click();
         page.FieldLabelled("Why is this a major incident?").Input("Three VPN reports in minutes");
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Declare and link").Click();
 
