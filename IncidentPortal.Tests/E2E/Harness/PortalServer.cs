@@ -115,6 +115,8 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Outbox__RetryBaseSeconds"] = "1";
         // Policy steps fire within a second of falling due, so a 5-second wait is observable in a test.
         start.Environment["Escalation__WatchSeconds"] = "1";
+        // Three reports on one service in ten minutes raise the surge prompt (MajorIncidentDeclareTests).
+        start.Environment["MajorIncidents__SurgeCount"] = "3";
         start.Environment["Accounts__SignInAttemptsPerWindow"] = "1000";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";

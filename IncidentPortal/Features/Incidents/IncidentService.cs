@@ -13,7 +13,15 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
     private readonly IIncidentSaveHook[] hooks = saveHooks?.ToArray() ?? [];
 
     /// <summary>Logs an incident. An agent may log it for someone else (<paramref name="reporterId"/>).</summary>
-    public async Task<Incident> ReportAsync(Actor actor, IncidentDraft draft, string? reporterId = null, CancellationToken ct = default)
+    public Task<Incident> ReportAsync(Actor actor, IncidentDraft draft, string? reporterId = null, CancellationToken ct = default) =>
+        ReportAsync(actor, draft, reporterId, null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="sameTransaction"/> runs once the incident has its id, in its transaction (a feature's own
+    /// rows, e.g. a major incident declared with it). It may throw to refuse the report: then nothing is stored.
+    /// </summary>
+    public async Task<Incident> ReportAsync(Actor actor, IncidentDraft draft, string? reporterId,
+        Func<AppDbContext, Incident, ChangeContext, CancellationToken, Task>? sameTransaction, CancellationToken ct = default)
     {
         reporterId ??= actor.UserId;
         if (reporterId != actor.UserId && !actor.IsStaff) throw new UnauthorizedAccessException("Only agents can log incidents for someone else.");
@@ -44,6 +52,7 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
             db.Incidents.Add(incident);
             // The incident needs its id before hooks add rows that point at it; the transaction keeps it all-or-nothing.
             await db.SaveChangesAsync(ct);
+            if (sameTransaction is not null) await sameTransaction(db, incident, by, ct);
             await RunSaveHooksAsync(db, incident, incident.Activities.ToList(), isNew: true, by, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -14,6 +14,9 @@ public static class MajorIncidentsSetup
         builder.Services.AddSingleton<IStatusNoticeHook, PublicUpdateHook>();
         builder.Services.AddSingleton<ChildUpdateForwarder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChildUpdateForwarder>());
+        builder.Services.AddSingleton<ProposalNotices>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProposalNotices>());
+        builder.Services.AddSingleton<MajorIncidentQueries>();
         builder.Services.AddSingleton<UpdateReminder>();
         if (builder.Configuration.GetValue("MajorIncidents:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateReminder>());

@@ -61,7 +61,7 @@ internal sealed class SurgeWatcher(IEventBus events, IDbContextFactory<AppDbCont
                 .Select(r => Incident.FormatReference(r.Number));
             await notifier.NotifyAsync(managers, new NotificationRequest(NotificationKind.Escalation, surge.Message(settings.SurgeWindow),
                 $"Reports: {string.Join(", ", references)}. Declare a major incident and link them in one step.",
-                $"major-incidents/new?service={service}&link={ids}", surge.IncidentIds[^1]), ct);
+                $"/major-incidents/new?service={service}&link={ids}", surge.IncidentIds[^1]), ct);
             return surge;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
