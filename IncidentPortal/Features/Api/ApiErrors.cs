@@ -1,5 +1,6 @@
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.MajorIncidents;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,6 +27,9 @@ public static class ApiErrors
         catch (IncidentRuleException e) { return Problem(StatusCodes.Status422UnprocessableEntity, e.Message); }
         catch (ApiKeyRuleException e) { return Problem(StatusCodes.Status422UnprocessableEntity, e.Message); }
         catch (UnauthorizedAccessException e) { return Problem(StatusCodes.Status403Forbidden, e.Message); }
+        catch (MajorIncidentNotFoundException e) { return Problem(StatusCodes.Status404NotFound, e.Message); }
+        catch (MajorIncidentRuleException e) { return Problem(StatusCodes.Status422UnprocessableEntity, e.Message); }
+        catch (MajorIncidentConflictException e) { return Problem(StatusCodes.Status409Conflict, e.Message); }
         catch (IncidentConflictException e)
         {
             // With If-Match the caller stated a version and it is stale (412); without, other writers kept winning (409).

@@ -3,6 +3,7 @@ using IncidentPortal.Features.Api.Catalog;
 using IncidentPortal.Features.Api.Incidents;
 using IncidentPortal.Features.Api.Keys;
 using IncidentPortal.Features.Api.OpenApi;
+using IncidentPortal.Features.MajorIncidents;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -54,6 +55,7 @@ public static class ApiSetup
         incidents.MapIncidentReads();
         incidents.MapIncidentWrites();
         api.MapCatalog();
+        api.MapMajorIncidents();
         return app;
     }
 }

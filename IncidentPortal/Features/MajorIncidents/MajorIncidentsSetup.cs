@@ -1,4 +1,5 @@
 using IncidentPortal.Features.StatusPage;
+using IncidentPortal.Infrastructure.Data;
 
 namespace IncidentPortal.Features.MajorIncidents;
 
@@ -20,6 +21,9 @@ public static class MajorIncidentsSetup
         builder.Services.AddSingleton<UpdateReminder>();
         if (builder.Configuration.GetValue("MajorIncidents:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateReminder>());
+        // After the demo organisation and its incidents (registered earlier in Program.cs).
+        if (builder.Configuration.GetValue<bool>("DemoData:Seed"))
+            builder.Services.AddSingleton<IStartupSeeder, DemoMajorIncidentSeeder>();
         return builder;
     }
 }

@@ -9,7 +9,7 @@ internal sealed class SwarmRequestConfiguration : IEntityTypeConfiguration<Swarm
 {
     public void Configure(EntityTypeBuilder<SwarmRequest> request)
     {
-        request.ToTable("MajorIncidentSwarmRequests");
+        request.ToTable("SwarmRequests");
         request.Property(r => r.Message).HasMaxLength(SwarmRequest.MaxMessageLength).IsRequired();
         request.Property(r => r.RequestedById).HasMaxLength(450).IsRequired();
         request.Property(r => r.RequestedByName).HasMaxLength(200).IsRequired();
@@ -24,7 +24,7 @@ internal sealed class SwarmInviteConfiguration : IEntityTypeConfiguration<SwarmI
 {
     public void Configure(EntityTypeBuilder<SwarmInvite> invite)
     {
-        invite.ToTable("MajorIncidentSwarmInvites");
+        invite.ToTable("SwarmInvites");
         invite.Property(i => i.UserId).HasMaxLength(450).IsRequired();
         invite.Property(i => i.Name).HasMaxLength(200).IsRequired();
         invite.Property(i => i.Via).HasMaxLength(200);
