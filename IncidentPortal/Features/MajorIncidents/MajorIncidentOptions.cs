@@ -20,6 +20,9 @@ public sealed class MajorIncidentOptions
     /// <summary>A missed update is escalated to the commander and the incident managers after this much extra time.</summary>
     public TimeSpan ReminderGrace { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the update rhythm is checked for due reminders; seconds-long cadences (drills, tests) need less.</summary>
+    public TimeSpan ReminderCheckInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     public SeverityLevel For(Severity severity) =>
         Severities.TryGetValue(severity, out var level) ? level : throw new MajorIncidentRuleException($"{severity} is not configured.");
 }

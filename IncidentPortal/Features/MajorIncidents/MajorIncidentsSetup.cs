@@ -10,6 +10,9 @@ public static class MajorIncidentsSetup
         builder.Services.AddSingleton<SurgeWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeWatcher>());
         builder.Services.AddSingleton<UpdateReminder>();
+        builder.Services.AddSingleton<WarRoomQueries>();
+        builder.Services.AddSingleton<WarRoomPresence>();
+        builder.Services.AddSingleton<MajorIncidentStatusUpdates>();
         if (builder.Configuration.GetValue("MajorIncidents:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateReminder>());
         return builder;
