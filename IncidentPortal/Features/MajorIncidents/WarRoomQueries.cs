@@ -28,7 +28,8 @@ public sealed class WarRoomQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
 
         return new WarRoomView(major.Id, major.IncidentId, Incident.FormatReference(incident.Number), incident.Title, major.State,
             major.Severity, meaning, major.ProposedAt, major.DeclaredAt, major.MitigatedAt, major.ResolvedAt, major.BridgeUrl,
-            CommunicationCadence.At(major, settings, clock.GetUtcNow().UtcDateTime)?.DueAt, settings.ReminderGrace,
+            CommunicationCadence.At(major, settings, clock.GetUtcNow().UtcDateTime)?.DueAt,
+            major.Severity is { } sev && settings.Severities.TryGetValue(sev, out var rhythm) ? rhythm.UpdateEvery : null, major.LastCommunicationAt,
             [.. major.Current.OrderBy(r => r.Role).ThenBy(r => r.AssignedAt).Select(r => new WarRoomRole(r.Role, r.UserId, r.Name, r.AssignedAt))],
             [.. major.Log.Select(e => new WarRoomEntry(e.Id, e.Kind, e.Text, e.ActorName, e.At, e.Pinned))],
             [.. children.OrderBy(c => c.Number).Select(c => new WarRoomChild(c.Id, Incident.FormatReference(c.Number), c.Title, c.Status, c.Reporter,

@@ -26,7 +26,7 @@ public sealed record WarRoomPerson(string UserId, string Name);
 public sealed record WarRoomView(
     int Id, int IncidentId, string Reference, string Title, MajorIncidentState State, Severity? Severity, string? SeverityMeaning,
     DateTime ProposedAt, DateTime? DeclaredAt, DateTime? MitigatedAt, DateTime? ResolvedAt, string? BridgeUrl,
-    DateTime? NextUpdateDueAt, TimeSpan ReminderGrace,
+    DateTime? NextUpdateDueAt, TimeSpan? UpdateEvery, DateTime? LastCommunicationAt,
     IReadOnlyList<WarRoomRole> Roles, IReadOnlyList<WarRoomEntry> Log, IReadOnlyList<WarRoomChild> Children,
     MajorIncidentMeasures Measures, WarRoomPublicUpdate? LastPublicUpdate)
 {
