@@ -20,7 +20,7 @@ public sealed class WarRoomComponentTests(IncidentTestHost host) : IClassFixture
     private async Task<(int Id, Actor Manager)> DeclareAsync(string title, Severity severity = Severity.Sev2)
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
-        var incident = await host.ReportAsync(await host.ActorAsync(DemoEmails.Reporter), $"{title} {Guid.NewGuid():N}"[..40]);
+        var incident = await host.ReportAsync(await host.ActorAsync(DemoEmails.Reporter), $"{title} {Guid.NewGuid():N}"[..(title.Length + 9)]);
         return (await Majors.DeclareAsync(manager, incident.Id, severity, manager.UserId, "Everyone is blocked"), manager);
     }
 
@@ -68,7 +68,7 @@ public sealed class WarRoomComponentTests(IncidentTestHost host) : IClassFixture
     public async Task The_countdown_ticks_with_the_clock_and_turns_overdue()
     {
         var (id, manager) = await DeclareAsync("Countdown");
-        await using var ctx = PortalComponents.Create(host, manager);
+        await using var ctx = PortalComponents.Create(host, manager, hostClock: true);
         var view = await Queries.GetAsync(manager, id);
         var incident = await host.Queries.GetAsync(manager, view.IncidentId);
         var panel = ctx.Render<UpdateCadence>(p => p.Add(c => c.View, view).Add(c => c.Incident, incident).Add(c => c.Actor, manager));
