@@ -10,13 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IncidentPortal.Tests.E2E;
 
 /// <summary>
-/// The war room tests' own portal: SEV1 expects an update every 10 seconds and the reminder looks every second, so a
+/// The war room tests' own portal: SEV1 expects an update every 20 seconds and the reminder looks every second, so a
 /// missed update is observable in a test (the shared server keeps the real rhythm). Major incidents are set up through
 /// the real services of a second app instance on the same database, as a second node of the portal would.
 /// </summary>
 public sealed class WarRoomServer : IAsyncLifetime
 {
-    public static readonly TimeSpan Sev1Cadence = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Sev1Cadence = TimeSpan.FromSeconds(20);
 
     private PortalFactory? node;
 
