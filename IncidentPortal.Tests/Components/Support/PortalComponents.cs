@@ -17,11 +17,13 @@ namespace IncidentPortal.Tests.Components.Support;
 /// </summary>
 public static class PortalComponents
 {
-    public static BunitContext Create(IncidentTestHost host, Actor actor)
+    /// <param name="hostClock">Components get the host's (fake) clock instead of bunit's own, so Advance drives their timers.</param>
+    public static BunitContext Create(IncidentTestHost host, Actor actor, bool hostClock = false)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        if (hostClock) ctx.Services.AddSingleton<TimeProvider>(host.Clock);
         // The portal's services are singletons: the components get the very instances the host's pages would.
         ctx.Services.AddFallbackServiceProvider(new PortalServicesOnly(host.Services));
         var auth = ctx.AddAuthorization();

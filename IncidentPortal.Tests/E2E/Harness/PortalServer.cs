@@ -58,6 +58,9 @@ public sealed class PortalServer : IAsyncLifetime
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>Extra environment for a server of one test class (e.g. a seconds-long update cadence); set before it starts.</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = [];
+
     /// <summary>The app's mail goes here (a real SMTP listener on 127.0.0.1).</summary>
     public SmtpTestServer Smtp { get; } = new();
 
@@ -122,6 +125,7 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        foreach (var (key, value) in ExtraEnvironment) start.Environment[key] = value;
 
         var started = new Process { StartInfo = start, EnableRaisingEvents = true };
         started.OutputDataReceived += (_, e) => { if (e.Data is not null) Log(e.Data); };

@@ -16,7 +16,7 @@ public sealed class ApiMajorIncidentTests(ApiPortal api) : IClassFixture<ApiPort
         var response = await client.PostJsonAsync("/api/v1/incidents",
             new { title, description = "Text", impact = "High", urgency = "High", serviceId = vpn.Id, reporterId = reporter.UserId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadAsync<Api.Incidents.ApiIncident>()).Id;
+        return (await response.ReadAsync<IncidentPortal.Features.Api.Incidents.ApiIncident>()).Id;
     }
 
     [Fact]

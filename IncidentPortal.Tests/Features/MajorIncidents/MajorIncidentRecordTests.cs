@@ -89,7 +89,7 @@ public class MajorIncidentRecordTests(IncidentTestHost host) : IClassFixture<Inc
         var comments = await check.IncidentActivities.Where(a => a.IncidentId == child.Id && a.Kind == ActivityKind.PublicComment)
             .Select(a => a.Text!).ToListAsync();
         Assert.Equal(2, comments.Count);
-        Assert.Contains(comments, c => c.Contains(parent.Reference, StringComparison.Ordinal) && c.EndsWith("Identified — A failed controller is being replaced.", StringComparison.Ordinal));
+        Assert.Contains(comments, c => c.Contains(parent.Reference, StringComparison.Ordinal) && c.EndsWith("Status page update (Identified): A failed controller is being replaced.", StringComparison.Ordinal));
         Assert.Contains(comments, c => c.EndsWith("Engineers are on site.", StringComparison.Ordinal));
         Assert.DoesNotContain(await check.IncidentActivities.Where(a => a.IncidentId == child.Id).Select(a => a.Text).ToListAsync(),
             t => t != null && t.Contains("4711", StringComparison.Ordinal));

@@ -29,11 +29,11 @@ internal sealed class DemoMajorIncidentSeeder(IDbContextFactory<AppDbContext> db
                 .ToDictionaryAsync(u => u.Email!, u => (u.Id, u.DisplayName), ct);
             stakeholderTeam = await db.Teams.Where(t => t.Name == "Service Desk").Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         }
-        if (!incidents.ContainsKey(IncidentTitle) || people.Count < 4) return;
+        if (!incidents.TryGetValue(IncidentTitle, out var parentId) || people.Count < 4) return;
 
         var (managerId, managerName) = people["manager@demo.local"];
         var manager = new Actor(managerId, managerName, IsAgent: true, IsIncidentManager: true, IsAdmin: false);
-        var id = await majors.DeclareAsync(manager, incidents[IncidentTitle], Severity.Sev1, managerId,
+        var id = await majors.DeclareAsync(manager, parentId, Severity.Sev1, managerId,
             "Customers cannot pay in the web shop: every checkout fails.", ct);
         await majors.AssignRoleAsync(manager, id, ResponseRole.CommunicationsLead, people["admin@demo.local"].Id, ct);
         await majors.AssignRoleAsync(manager, id, ResponseRole.Scribe, people["agent@demo.local"].Id, ct);

@@ -23,6 +23,9 @@ public sealed class MajorIncidentOptions
     /// <summary>Whether public updates of a major incident reach the reporters of its linked incidents as public comments.</summary>
     public bool ForwardPublicUpdates { get; init; } = true;
 
+    /// <summary>How often the update rhythm is checked for due reminders; seconds-long cadences (drills, tests) need less.</summary>
+    public TimeSpan ReminderCheckInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     public SeverityLevel For(Severity severity) =>
         Severities.TryGetValue(severity, out var level) ? level : throw new MajorIncidentRuleException($"{severity} is not configured.");
 }

@@ -26,7 +26,6 @@ public static class MajorIncidentTimeline
         LogEntryKind.Fact => $"Fact: {entry.Text}",
         LogEntryKind.Decision => $"Decision: {entry.Text}",
         LogEntryKind.Communication => $"Stakeholder update: {entry.Text}",
-        LogEntryKind.PublicUpdate => $"Public update: {entry.Text}",
         LogEntryKind.Note => $"War room: {entry.Text}",
         _ => entry.Text,
     };

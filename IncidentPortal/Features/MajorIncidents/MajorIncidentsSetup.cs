@@ -19,6 +19,9 @@ public static class MajorIncidentsSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ProposalNotices>());
         builder.Services.AddSingleton<MajorIncidentQueries>();
         builder.Services.AddSingleton<UpdateReminder>();
+        builder.Services.AddSingleton<WarRoomQueries>();
+        builder.Services.AddSingleton<WarRoomPresence>();
+        builder.Services.AddSingleton<MajorIncidentStatusUpdates>();
         if (builder.Configuration.GetValue("MajorIncidents:Reminders", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<UpdateReminder>());
         // After the demo organisation and its incidents (registered earlier in Program.cs).

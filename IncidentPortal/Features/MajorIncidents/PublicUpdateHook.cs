@@ -24,8 +24,9 @@ internal sealed class PublicUpdateHook : IStatusNoticeHook
         if (published.Updates.OrderBy(u => u.PublishedAt).LastOrDefault()?.PublishedById is not { } authorId) return;
         var author = await db.Users.Where(u => u.Id == authorId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "Status page";
         var logCount = major.Log.Count;
-        var phase = notice.Phase is { } p ? $"{StatusTemplates.Label(p)} — " : "";
-        major.RecordCommunication(new ResponseActor(authorId, author, notice.At), $"{phase}{notice.Message}", isPublic: true);
+        var text = $"Status page update ({(notice.Phase is { } phase ? StatusTemplates.Label(phase) : "Update")}): {notice.Message}";
+        if (text.Length > MajorIncident.MaxLogLength) text = text[..(MajorIncident.MaxLogLength - 1)] + "…";
+        major.RecordCommunication(new ResponseActor(authorId, author, notice.At), text, isPublic: true);
         await MajorIncidentTimeline.MirrorAsync(db, major, logCount, null, ct);
     }
 }

@@ -17,8 +17,8 @@ namespace IncidentPortal.Features.MajorIncidents;
 public sealed class UpdateReminder(IDbContextFactory<AppDbContext> dbFactory, Notifier notifier, IEventBus events, TimeProvider clock,
     IOptionsMonitor<MajorIncidentOptions> options, ILogger<UpdateReminder> logger) : BackgroundService
 {
-    /// <summary>How often the rhythm is checked; seconds-long cadences (tests, drills) need a short one.</summary>
-    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>How often the rhythm is checked (<see cref="MajorIncidentOptions.ReminderCheckInterval"/> unless set).</summary>
+    public TimeSpan? CheckInterval { get; init; }
 
     public async Task<int> RemindDueAsync(CancellationToken ct = default)
     {
@@ -84,7 +84,8 @@ public sealed class UpdateReminder(IDbContextFactory<AppDbContext> dbFactory, No
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(CheckInterval, clock);
+        var interval = CheckInterval ?? options.CurrentValue.ReminderCheckInterval;
+        using var timer = new PeriodicTimer(interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(15), clock);
         do
         {
             try

@@ -1021,7 +1021,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("MajorIncidentSwarmInvites", (string)null);
+                    b.ToTable("SwarmInvites", (string)null);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmRequest", b =>
@@ -1052,7 +1052,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("MajorIncidentId");
 
-                    b.ToTable("MajorIncidentSwarmRequests", (string)null);
+                    b.ToTable("SwarmRequests", (string)null);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Notifications.Notification", b =>

@@ -186,7 +186,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MajorIncidentSwarmRequests",
+                name: "SwarmRequests",
                 columns: table => new
                 {
                     Id = table.Column<int>(nullable: false)
@@ -201,9 +201,9 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MajorIncidentSwarmRequests", x => x.Id);
+                    table.PrimaryKey("PK_SwarmRequests", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MajorIncidentSwarmRequests_MajorIncidents_MajorIncidentId",
+                        name: "FK_SwarmRequests_MajorIncidents_MajorIncidentId",
                         column: x => x.MajorIncidentId,
                         principalTable: "MajorIncidents",
                         principalColumn: "Id",
@@ -211,7 +211,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MajorIncidentSwarmInvites",
+                name: "SwarmInvites",
                 columns: table => new
                 {
                     Id = table.Column<long>(nullable: false)
@@ -227,17 +227,17 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MajorIncidentSwarmInvites", x => x.Id);
+                    table.PrimaryKey("PK_SwarmInvites", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MajorIncidentSwarmInvites_AspNetUsers_UserId",
+                        name: "FK_SwarmInvites_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_MajorIncidentSwarmInvites_MajorIncidentSwarmRequests_SwarmRequestId",
+                        name: "FK_SwarmInvites_SwarmRequests_SwarmRequestId",
                         column: x => x.SwarmRequestId,
-                        principalTable: "MajorIncidentSwarmRequests",
+                        principalTable: "SwarmRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -309,18 +309,18 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MajorIncidentSwarmInvites_SwarmRequestId",
-                table: "MajorIncidentSwarmInvites",
+                name: "IX_SwarmInvites_SwarmRequestId",
+                table: "SwarmInvites",
                 column: "SwarmRequestId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MajorIncidentSwarmInvites_UserId",
-                table: "MajorIncidentSwarmInvites",
+                name: "IX_SwarmInvites_UserId",
+                table: "SwarmInvites",
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MajorIncidentSwarmRequests_MajorIncidentId",
-                table: "MajorIncidentSwarmRequests",
+                name: "IX_SwarmRequests_MajorIncidentId",
+                table: "SwarmRequests",
                 column: "MajorIncidentId");
         }
 
@@ -340,10 +340,10 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 name: "MajorIncidentStakeholders");
 
             migrationBuilder.DropTable(
-                name: "MajorIncidentSwarmInvites");
+                name: "SwarmInvites");
 
             migrationBuilder.DropTable(
-                name: "MajorIncidentSwarmRequests");
+                name: "SwarmRequests");
 
             migrationBuilder.DropTable(
                 name: "MajorIncidents");

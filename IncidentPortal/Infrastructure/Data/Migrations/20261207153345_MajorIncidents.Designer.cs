@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentPortal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207142239_MajorIncidents")]
+    [Migration("20261207153345_MajorIncidents")]
     partial class MajorIncidents
     {
         /// <inheritdoc />
@@ -1024,7 +1024,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("MajorIncidentSwarmInvites", (string)null);
+                    b.ToTable("SwarmInvites", (string)null);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.MajorIncidents.SwarmRequest", b =>
@@ -1055,7 +1055,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("MajorIncidentId");
 
-                    b.ToTable("MajorIncidentSwarmRequests", (string)null);
+                    b.ToTable("SwarmRequests", (string)null);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Notifications.Notification", b =>
