@@ -97,4 +97,19 @@ public class MajorIncidentRecordTests(IncidentTestHost host) : IClassFixture<Inc
         Assert.NotNull(major.FirstCommunicationAt);
         Assert.Single(major.Log, e => e.Kind == LogEntryKind.PublicUpdate);
     }
+
+    [Fact]
+    public async Task Resolving_the_incident_from_its_workspace_ends_the_response_too()
+    {
+        var agent = await host.ActorAsync(DemoEmails.Agent);
+        var (majorId, parent) = await DeclaredAsync("Record: SAN latency");
+        await host.Incidents.ChangeAsync(agent, parent.Id, null, new AssignIncident(await host.TeamIdAsync("Network"), agent.UserId));
+
+        await host.Incidents.ChangeAsync(agent, parent.Id, null, new ResolveIncident(ResolutionCode.Fixed, "Controller replaced", null, ConfirmOpenTasks: true));
+
+        await using var db = await host.DbAsync();
+        var major = await db.MajorIncidents.Include(m => m.Log).SingleAsync(m => m.Id == majorId);
+        Assert.Equal(MajorIncidentState.Resolved, major.State);
+        Assert.Contains(major.Log, e => e.Text == "Resolved. The incident was resolved outside the war room");
+    }
 }

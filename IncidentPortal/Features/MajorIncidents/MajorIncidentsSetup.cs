@@ -1,3 +1,4 @@
+using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Infrastructure.Data;
 
@@ -13,6 +14,7 @@ public static class MajorIncidentsSetup
         builder.Services.AddSingleton<SurgeWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeWatcher>());
         builder.Services.AddSingleton<IStatusNoticeHook, PublicUpdateHook>();
+        builder.Services.AddSingleton<IIncidentSaveHook, ParentClosedHook>();
         builder.Services.AddSingleton<ChildUpdateForwarder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChildUpdateForwarder>());
         builder.Services.AddSingleton<ProposalNotices>();
