@@ -68,6 +68,26 @@ public sealed partial class IncidentService
         return updated;
     }
 
+    /// <summary>The original of a duplicate, for its reporter or staff; null when it is no duplicate or not theirs.</summary>
+    public async Task<DuplicateOf?> DuplicateOfAsync(Actor actor, int incidentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Incidents.AsNoTracking()
+            .Where(d => d.Id == incidentId && d.DuplicateOfId != null && (actor.IsStaff || d.ReporterId == actor.UserId))
+            .Join(db.Incidents, d => d.DuplicateOfId, o => (int?)o.Id, (d, o) => new DuplicateOf(o.Id, o.Number, o.Title, o.Status))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The references of the incidents marked as duplicates of this one (staff), or of the viewer's own (a reporter).</summary>
+    public async Task<IReadOnlyList<string>> DuplicatesOfAsync(Actor actor, int incidentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var numbers = await db.Incidents.AsNoTracking()
+            .Where(d => d.DuplicateOfId == incidentId && (actor.IsStaff || d.ReporterId == actor.UserId))
+            .OrderBy(d => d.Number).Select(d => d.Number).ToListAsync(ct);
+        return [.. numbers.Select(Incident.FormatReference)];
+    }
+
     /// <summary>INC-000123, inc-123 or 123.</summary>
     public static int? ParseReference(string? reference)
     {
@@ -75,4 +95,10 @@ public sealed partial class IncidentService
         if (text.StartsWith("INC-", StringComparison.OrdinalIgnoreCase)) text = text[4..];
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
     }
+}
+
+/// <summary>The incident a duplicate points at, as its reporter may see it.</summary>
+public sealed record DuplicateOf(int Id, int Number, string Title, IncidentStatus Status)
+{
+    public string Reference => Incident.FormatReference(Number);
 }
