@@ -65,8 +65,11 @@ public sealed partial class MajorIncidentService
         EnsureStaff(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
-            .Select(i => new { i.ServiceId, i.Status, Linked = db.Set<LinkedIncident>().Any(l => l.IncidentId == i.Id),
-                Major = db.MajorIncidents.Any(m => m.IncidentId == i.Id && m.State != MajorIncidentState.Rejected) })
+            .Select(i => new
+            {
+                i.ServiceId, i.Status, Linked = db.Set<LinkedIncident>().Any(l => l.IncidentId == i.Id),
+                Major = db.MajorIncidents.Any(m => m.IncidentId == i.Id && m.State != MajorIncidentState.Rejected)
+            })
             .SingleOrDefaultAsync(ct);
         if (incident is not { ServiceId: { } serviceId, Linked: false, Major: false } || !IncidentLifecycle.IsOpen(incident.Status)) return null;
         return (await ListActiveAsync(actor, ct)).FirstOrDefault(m => m.ServiceId == serviceId);

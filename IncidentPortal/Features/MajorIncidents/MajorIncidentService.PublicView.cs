@@ -43,8 +43,11 @@ public sealed partial class MajorIncidentService
         string reporterId, CancellationToken ct)
     {
         var published = await db.PublicIncidents.AsNoTracking().Where(p => p.IncidentId == incidentId)
-            .Select(p => new { p.Title, Updates = p.Updates.OrderByDescending(u => u.Id).Take(PublicUpdatesShown)
-                .Select(u => new { u.PublishedAt, u.Message, u.Phase }).ToList() })
+            .Select(p => new
+            {
+                p.Title, Updates = p.Updates.OrderByDescending(u => u.Id).Take(PublicUpdatesShown)
+                .Select(u => new { u.PublishedAt, u.Message, u.Phase }).ToList()
+            })
             .FirstOrDefaultAsync(ct);
         var comments = await db.IncidentActivities.AsNoTracking()
             .Where(a => a.IncidentId == incidentId && a.IsPublic && a.Kind == ActivityKind.PublicComment && a.ActorId != reporterId)
