@@ -39,7 +39,7 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
             Assert.True(box.X >= card.X - 1 && box.X + box.Width <= card.X + card.Width + 1,
                 $"Column {shown[^1]} spans {box.X}–{box.X + box.Width} px, outside the card ({card.X}–{card.X + card.Width} px).");
         }
-        Assert.Equal(["PRIORITY", "REFERENCE", "TITLE AND SERVICE", "STATUS", "TEAM", "ASSIGNEE", "TIME TO BREACH", "ACTIONS"], shown);
+        Assert.Equal(["SELECT", "PRIORITY", "REFERENCE", "TITLE AND SERVICE", "STATUS", "TEAM", "ASSIGNEE", "TIME TO BREACH", "ACTIONS"], shown);
         var assign = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Assign INC-\\d+ to me$") }).First;
         await Expect(assign).ToBeInViewportAsync();
     });

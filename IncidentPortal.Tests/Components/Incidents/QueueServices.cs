@@ -14,7 +14,8 @@ namespace IncidentPortal.Tests.Components.Incidents;
 /// <summary>The real services the queue page and its tabs inject, over a QueueWorld's database, clock and events.</summary>
 public static class QueueServices
 {
-    public static BunitContext ContextFor(QueueWorld world)
+    /// <param name="more">Services a test adds (before the renderer starts).</param>
+    public static BunitContext ContextFor(QueueWorld world, Action<IServiceCollection>? more = null)
     {
         var ctx = MudTestContext.Create();
         ctx.Services.AddSingleton<TimeProvider>(world.Clock);
@@ -23,6 +24,7 @@ public static class QueueServices
         ctx.Services.AddSingleton(new AutoAssignmentService(world.Db, world.Events, world.Clock));
         var notifier = new Notifier(world.Db, world.Events, world.Clock, Microsoft.Extensions.Options.Options.Create(new PortalOptions()));
         ctx.Services.AddSingleton(new IncidentTaskService(world.Db, world.Events, notifier, world.Clock));
+        more?.Invoke(ctx.Services);
         return ctx.Interactive();
     }
 }

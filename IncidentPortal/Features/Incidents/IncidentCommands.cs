@@ -28,6 +28,9 @@ public sealed record CloseIncident : IncidentCommand;
 public sealed record CancelIncident(string Reason) : IncidentCommand;
 public sealed record AddComment(string Text, bool IsPublic) : IncidentCommand;
 public sealed record ReopenIncident(string Comment) : IncidentCommand;
+/// <summary>Closes the incident as a duplicate of another (IncidentService.MarkDuplicateAsync checks the original).</summary>
+public sealed record MarkDuplicate(int OriginalId, string OriginalReference) : IncidentCommand;
+public sealed record UnmarkDuplicate(string OriginalReference) : IncidentCommand;
 /// <summary>A timeline entry for something the portal did or noticed; see <see cref="Incident.RecordEvent"/>.</summary>
 public sealed record RecordIncidentEvent(string Topic, string Text, bool IsPublic = false) : IncidentCommand;
 

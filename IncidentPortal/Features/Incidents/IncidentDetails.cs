@@ -15,6 +15,8 @@ public sealed record IncidentDetails(
 {
     public string Reference => Incident.FormatReference(Number);
     public bool IsOpen => IncidentLifecycle.IsOpen(Status);
+    /// <summary>The viewer is not its reporter but reported a duplicate of it: a read-only view of its public parts.</summary>
+    public bool ViewerFollows { get; init; }
 }
 
 public sealed record IncidentRow(int Id, int Number, string Title, IncidentStatus Status, Priority Priority,

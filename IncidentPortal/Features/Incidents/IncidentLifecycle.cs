@@ -25,6 +25,15 @@ public static class IncidentLifecycle
     public static bool IsOpen(IncidentStatus status) =>
         status is not (IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.Cancelled);
 
+    /// <summary>
+    /// The two moves outside the table, both for duplicates: marking one closes it from any open or resolved status
+    /// (its work happens on the original), and undoing that returns it to work as a reopen would.
+    /// </summary>
+    public static bool CanCloseAsDuplicate(IncidentStatus from) => IsOpen(from) || from == IncidentStatus.Resolved;
+
+    public static IncidentStatus AfterDuplicateUndone(bool hasAssignee, bool hasTeam) =>
+        hasAssignee ? IncidentStatus.InProgress : hasTeam ? IncidentStatus.Assigned : IncidentStatus.New;
+
     public static readonly IncidentStatus[] OpenStatuses =
         [IncidentStatus.New, IncidentStatus.Assigned, IncidentStatus.InProgress, IncidentStatus.OnHold];
 }

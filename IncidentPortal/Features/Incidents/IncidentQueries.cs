@@ -15,7 +15,11 @@ public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
             .Include(x => x.Service).Include(x => x.Category).ThenInclude(c => c!.Parent)
             .Include(x => x.AssignmentGroup).Include(x => x.Assignee).Include(x => x.Reporter)
             .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (i is null || !(actor.IsStaff || i.ReporterId == actor.UserId)) throw new IncidentNotFoundException();
+        if (i is null) throw new IncidentNotFoundException();
+        // The reporter of a duplicate follows the original: its public parts, without the other reporter's own words.
+        var follower = !actor.IsStaff && i.ReporterId != actor.UserId
+            && await db.Incidents.AnyAsync(d => d.DuplicateOfId == id && d.ReporterId == actor.UserId, ct);
+        if (!(actor.IsStaff || i.ReporterId == actor.UserId || follower)) throw new IncidentNotFoundException();
         var internalView = actor.IsStaff;
 
         var timeline = await db.IncidentActivities.AsNoTracking()
@@ -26,15 +30,16 @@ public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
         var loggedBy = i.LoggedById is null ? null
             : await db.Users.Where(u => u.Id == i.LoggedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
 
-        return new IncidentDetails(i.Id, i.Number, i.Version, i.Title, i.Description, i.Status,
+        return new IncidentDetails(i.Id, i.Number, i.Version, i.Title, follower ? "" : i.Description, i.Status,
             i.Impact, i.Urgency, i.Priority, internalView ? i.PriorityOverrideReason : null, i.Source,
             i.ServiceId, i.Service?.Name, i.CategoryId, i.Category?.FullName,
             i.AssignmentGroupId, i.AssignmentGroup?.Name, i.AssigneeId, i.Assignee?.Label,
-            i.ReporterId, i.Reporter?.Label ?? "", internalView ? i.Reporter?.Email : null, loggedBy,
+            follower ? "" : i.ReporterId, follower ? "" : i.Reporter?.Label ?? "", internalView ? i.Reporter?.Email : null, follower ? null : loggedBy,
             i.OnHoldReason, i.ResolutionCode, i.ResolutionNotes, i.Workaround, i.CancelReason,
             i.CreatedAt, i.UpdatedAt, i.FirstResponseAt, i.ResolvedAt, i.ClosedAt, i.ReopenCount,
             timeline.Select(t => new TimelineEntry(t.Activity.Id, t.Activity.At, t.Actor ?? "System", t.Activity.Kind,
-                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic)).ToList());
+                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic)).ToList())
+        { ViewerFollows = follower };
     }
 
     public async Task<List<IncidentRow>> ListReportedByAsync(Actor actor, CancellationToken ct = default)

@@ -68,6 +68,12 @@ public sealed partial class IncidentService
             case SetEta eta:
                 incident.SetEta(by, eta.Eta, eta.Note);
                 break;
+            case MarkDuplicate duplicate:
+                incident.MarkDuplicate(by, new Named<int>(duplicate.OriginalId, duplicate.OriginalReference));
+                break;
+            case UnmarkDuplicate unmark:
+                incident.UnmarkDuplicate(by, unmark.OriginalReference);
+                break;
             case RecordIncidentEvent recorded:
                 incident.RecordEvent(by, recorded.Topic, recorded.Text, recorded.IsPublic);
                 break;

@@ -43,6 +43,7 @@ public sealed partial class Queue : IDisposable
     private readonly HashSet<int> changedSinceLoad = [];
     private string? pendingAnnouncement;
     private readonly HashSet<int> assigning = [];
+    private readonly QueueSelection selection = new();
     private IDisposable? subscription;
     private ReloadThrottle? throttle;
     private string? message;
@@ -165,6 +166,12 @@ public sealed partial class Queue : IDisposable
         {
             assigning.Remove(row.Id);
         }
+        if (table is not null) await table.ReloadAsync();
+    }
+
+    private async Task OnBulkDoneAsync(BulkResult result)
+    {
+        (message, messageIsError) = (result.Message, result.IsError);
         if (table is not null) await table.ReloadAsync();
     }
 

@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace IncidentPortal.Features.Incidents.Pages;
 
-public sealed partial class QueueTable
+public sealed partial class QueueTable : IDisposable
 {
     /// <summary>What to show: view, filters, sort and page (from the address).</summary>
     [Parameter, EditorRequired] public QueueQuery Query { get; set; } = default!;
@@ -20,6 +20,8 @@ public sealed partial class QueueTable
     [Parameter] public EventCallback<IncidentRow> OnAssignToMe { get; set; }
     [Parameter] public Func<int, bool> IsHighlighted { get; set; } = _ => false;
     [Parameter] public Func<int, bool> IsAssigning { get; set; } = _ => false;
+    /// <summary>Row selection for bulk actions: a box per row and one for the page; none without it.</summary>
+    [Parameter] public QueueSelection? Selection { get; set; }
     /// <summary>Shown instead of rows when the loaded page is empty.</summary>
     [Parameter] public RenderFragment? NoRecordsContent { get; set; }
 
@@ -33,6 +35,7 @@ public sealed partial class QueueTable
     private QueueQuery? shown;
     /// <summary>The query of the rows on screen: the headers say how those are sorted, not how the next page will be.</summary>
     private QueueQuery? displayed;
+    private QueueSelection? subscribed;
     private int requests;
     private bool holding;
     private bool reload;
@@ -42,6 +45,12 @@ public sealed partial class QueueTable
 
     protected override void OnParametersSet()
     {
+        if (!ReferenceEquals(subscribed, Selection))
+        {
+            if (subscribed is not null) subscribed.Changed -= OnSelectionChanged;
+            subscribed = Selection;
+            if (subscribed is not null) subscribed.Changed += OnSelectionChanged;
+        }
         if (Query == seen) return;
         seen = Query;
         // A new view, filter or sort, or an address typed in; not the page the pager itself just loaded.
@@ -78,6 +87,7 @@ public sealed partial class QueueTable
         shown = requested with { Skip = loaded.Skip };
         page = loaded;
         displayed = shown;
+        Selection?.ShowRows(loaded.Rows.Select(r => r.Id));
         // The page re-renders for the counts and the address before the table has these rows: hold this table
         // until it draws them, so headers and rows never disagree about the sort.
         holding = true;
@@ -110,4 +120,12 @@ public sealed partial class QueueTable
 
     private static string SortIcon(bool sorted, bool descending) =>
         !sorted ? Icons.Material.Filled.UnfoldMore : descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
+
+    /// <summary>The action bar cleared or changed the selection: the boxes follow.</summary>
+    private void OnSelectionChanged() => _ = InvokeAsync(StateHasChanged);
+
+    public void Dispose()
+    {
+        if (subscribed is not null) subscribed.Changed -= OnSelectionChanged;
+    }
 }

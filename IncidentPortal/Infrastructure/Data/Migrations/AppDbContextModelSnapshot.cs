@@ -564,6 +564,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(8000);
 
+                    b.Property<int?>("DuplicateOfId");
+
                     b.Property<DateTime?>("Eta");
 
                     b.Property<DateTime?>("FirstResponseAt");
@@ -626,6 +628,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .HasMaxLength(8000);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("LoggedById");
 

@@ -12,6 +12,11 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "DuplicateOfId",
+                table: "Incidents",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MajorIncidents",
                 columns: table => new
@@ -243,6 +248,11 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_DuplicateOfId",
+                table: "Incidents",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MajorIncidentChildren_IncidentId",
                 table: "MajorIncidentChildren",
                 column: "IncidentId",
@@ -347,6 +357,14 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "MajorIncidents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Incidents_DuplicateOfId",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "DuplicateOfId",
+                table: "Incidents");
         }
     }
 }

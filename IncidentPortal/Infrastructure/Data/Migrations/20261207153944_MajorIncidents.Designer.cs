@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentPortal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207153345_MajorIncidents")]
+    [Migration("20261207153944_MajorIncidents")]
     partial class MajorIncidents
     {
         /// <inheritdoc />
@@ -567,6 +567,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(8000);
 
+                    b.Property<int?>("DuplicateOfId");
+
                     b.Property<DateTime?>("Eta");
 
                     b.Property<DateTime?>("FirstResponseAt");
@@ -629,6 +631,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .HasMaxLength(8000);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("LoggedById");
 
