@@ -1,11 +1,15 @@
 using Bunit;
-using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents.Pages;
+using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.MajorIncidents;
+using IncidentPortal.Features.Notifications;
+using IncidentPortal.Infrastructure;
 using IncidentPortal.Tests.Components.Support;
 using IncidentPortal.Tests.Features.Incidents.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Severity = IncidentPortal.Features.MajorIncidents.Severity;
 
@@ -95,7 +99,14 @@ public sealed class QueueSelectionTests : IAsyncLifetime
 
     private BunitContext Context() =>
         QueueServices.ContextFor(world, services =>
-            services.AddSingleton(new MajorIncidentService(world.Db, world.Events, world.Clock, world.Incidents)));
+            services.AddSingleton(Majors()));
+
+    private MajorIncidentService Majors()
+    {
+        var notifier = new Notifier(world.Db, world.Events, world.Clock, Options.Create(new PortalOptions()));
+        var escalation = new EscalationService(world.Db, world.Incidents, new EscalationWriter(notifier, world.Clock));
+        return new MajorIncidentService(world.Db, world.Events, world.Clock, world.Incidents, notifier, escalation);
+    }
 
     private async Task<int> DeclareAsync(string key)
     {

@@ -16,7 +16,8 @@ public sealed class ApiAuthenticationTests(ApiPortal api) : IClassFixture<ApiPor
         { "GET", "/api/v1/incidents" }, { "POST", "/api/v1/incidents" }, { "GET", "/api/v1/incidents/1" },
         { "PATCH", "/api/v1/incidents/1" }, { "GET", "/api/v1/incidents/1/timeline" }, { "POST", "/api/v1/incidents/1/transitions" },
         { "POST", "/api/v1/incidents/1/comments" }, { "GET", "/api/v1/services" }, { "GET", "/api/v1/categories" },
-        { "GET", "/api/v1/teams" }, { "GET", "/api/v1/me" },
+        { "GET", "/api/v1/teams" }, { "GET", "/api/v1/me" }, { "GET", "/api/v1/major-incidents" }, { "GET", "/api/v1/major-incidents/1" },
+        { "POST", "/api/v1/major-incidents/1/log" }, { "POST", "/api/v1/incidents/1/major-incident" },
     };
 
     [Theory]

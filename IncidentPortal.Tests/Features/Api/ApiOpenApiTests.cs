@@ -11,6 +11,9 @@ public sealed class ApiOpenApiTests(ApiPortal api) : IClassFixture<ApiPortal>
         "GET /api/v1/incidents", "POST /api/v1/incidents", "GET /api/v1/incidents/{incident}", "PATCH /api/v1/incidents/{incident}",
         "GET /api/v1/incidents/{incident}/timeline", "POST /api/v1/incidents/{incident}/transitions", "POST /api/v1/incidents/{incident}/comments",
         "GET /api/v1/services", "GET /api/v1/categories", "GET /api/v1/teams", "GET /api/v1/me",
+        "GET /api/v1/major-incidents", "GET /api/v1/major-incidents/{id}", "POST /api/v1/major-incidents/{id}/log",
+        "POST /api/v1/major-incidents/{id}/children", "POST /api/v1/incidents/{incident}/major-incident/proposal",
+        "POST /api/v1/incidents/{incident}/major-incident",
     ];
 
     [Fact]
