@@ -22,7 +22,10 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
     /// </summary>
     public static readonly PageWaitForURLOptions ReportedNavigation = new() { WaitUntil = WaitUntilState.Commit };
 
-    /// <summary>Storage state (cookies) per user, so each demo user goes through the sign-in form once per run.</summary>
+    /// <summary>
+    /// Storage state (cookies) per server and user, so each demo user goes through the sign-in form once per server and
+    /// run. Per server: each has its own data-protection keys, and cookies do not tell ports apart.
+    /// </summary>
     private static readonly ConcurrentDictionary<string, string> SignedInStates = new();
 
     private readonly List<IBrowserContext> contexts = [];
@@ -82,12 +85,12 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
     /// </summary>
     protected async Task<IPage> SignedInPageAsync(PortalUser user, ViewportSize? viewport = null, string? theme = null)
     {
-        if (!SignedInStates.TryGetValue(user.Email, out var state))
+        if (!SignedInStates.TryGetValue(StateKey(user), out var state))
         {
             var signIn = await NewPageAsync();
             await signIn.SignInAsync(user);
             state = await signIn.Context.StorageStateAsync();
-            SignedInStates[user.Email] = state;
+            SignedInStates[StateKey(user)] = state;
             await signIn.Context.CloseAsync();
             contexts.Remove(signIn.Context);
         }
@@ -97,8 +100,10 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
     /// <summary>Keeps the cookies of a page that has just signed in through the form, for later <see cref="SignedInPageAsync"/> calls.</summary>
     protected async Task RememberSignInAsync(PortalUser user, IPage page)
     {
-        if (!SignedInStates.ContainsKey(user.Email)) SignedInStates.TryAdd(user.Email, await page.Context.StorageStateAsync());
+        if (!SignedInStates.ContainsKey(StateKey(user))) SignedInStates.TryAdd(StateKey(user), await page.Context.StorageStateAsync());
     }
+
+    private string StateKey(PortalUser user) => $"{server.BaseUrl} {user.Email}";
 
     /// <summary>Runs the test body; on failure saves screenshots and writes diagnostics to the test output.</summary>
     protected async Task Run(Func<Task> body, string? variant = null, [CallerMemberName] string test = "")
