@@ -6,6 +6,7 @@ using IncidentPortal.Features.Notifications;
 using IncidentPortal.Tests.Components.Admin;
 using IncidentPortal.Tests.Components.Support;
 using IncidentPortal.Tests.Features.Incidents.Support;
+using IncidentPortal.Tests.Features.MajorIncidents.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,22 +15,15 @@ namespace IncidentPortal.Tests.Components.MajorIncidents;
 /// <summary>The war room's swarm and stakeholder panels on the real services.</summary>
 public sealed class ResponsePanelsTests(IncidentTestHost host) : IClassFixture<IncidentTestHost>
 {
-    private MajorIncidentService Service => host.Services.GetRequiredService<MajorIncidentService>();
+    private MajorIncidentService Service => host.MajorIncidents();
 
-    private async Task<int> DeclaredAsync(string title)
-    {
-        var manager = await host.ActorAsync(DemoEmails.Manager);
-        var parent = await host.ReportAsync(await host.ActorAsync(DemoEmails.Reporter), title);
-        await host.Incidents.ChangeAsync(manager, parent.Id, null, new AssignIncident(await host.TeamIdAsync("Network"), null));
-        return await Service.DeclareAsync(manager, parent.Id, Severity.Sev2, manager.UserId, null);
-    }
 
     [Fact]
     public async Task A_paged_agent_who_opens_the_war_room_has_joined_and_can_acknowledge_nothing_more()
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var agent = await host.ActorAsync(DemoEmails.Agent);
-        var majorId = await DeclaredAsync("Panels: proxy refusing connections");
+        var majorId = (await host.DeclaredAsync("Panels: proxy refusing connections", Severity.Sev2)).MajorId;
         await Service.RequestRespondersAsync(manager, majorId, new SwarmAsk([agent.UserId], [], null, "Proxy logs please"));
         await using var ctx = PortalComponents.Create(host, agent);
 
@@ -50,7 +44,7 @@ public sealed class ResponsePanelsTests(IncidentTestHost host) : IClassFixture<I
     public async Task Requesting_responders_without_a_message_is_refused_in_the_dialog_and_pages_nobody()
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
-        var majorId = await DeclaredAsync("Panels: printers offline");
+        var majorId = (await host.DeclaredAsync("Panels: printers offline", Severity.Sev2)).MajorId;
         await using var ctx = PortalComponents.Create(host, manager);
         var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
         var cut = ctx.Render<SwarmPanel>(p => p.Add(x => x.MajorIncidentId, majorId).Add(x => x.Actor, manager));
@@ -68,7 +62,7 @@ public sealed class ResponsePanelsTests(IncidentTestHost host) : IClassFixture<I
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var executive = await host.ActorAsync(DemoEmails.OtherReporter);
-        var majorId = await DeclaredAsync("Panels: HR portal down");
+        var majorId = (await host.DeclaredAsync("Panels: HR portal down", Severity.Sev2)).MajorId;
         await Service.AddStakeholderAsync(manager, majorId, executive.UserId, null);
         await using var ctx = PortalComponents.Create(host, manager);
         var cut = ctx.Render<StakeholderPanel>(p => p.Add(x => x.MajorIncidentId, majorId).Add(x => x.Actor, manager));

@@ -3,6 +3,7 @@ using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Features.Reviews;
 using IncidentPortal.Features.StatusPage;
 using IncidentPortal.Tests.Features.Incidents.Support;
+using IncidentPortal.Tests.Features.MajorIncidents.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,22 +12,14 @@ namespace IncidentPortal.Tests.Features.MajorIncidents;
 /// <summary>The war room's record: on the incident's timeline, in the review's drafted timeline, and passed on to children.</summary>
 public class MajorIncidentRecordTests(IncidentTestHost host) : IClassFixture<IncidentTestHost>
 {
-    private MajorIncidentService Service => host.Services.GetRequiredService<MajorIncidentService>();
+    private MajorIncidentService Service => host.MajorIncidents();
 
-    private async Task<(int MajorId, Incident Parent)> DeclaredAsync(string title)
-    {
-        var reporter = await host.ActorAsync(DemoEmails.Reporter);
-        var manager = await host.ActorAsync(DemoEmails.Manager);
-        var parent = await host.ReportAsync(reporter, title);
-        await host.Incidents.ChangeAsync(manager, parent.Id, null, new AssignIncident(await host.TeamIdAsync("Network"), null));
-        return (await Service.DeclareAsync(manager, parent.Id, Severity.Sev1, manager.UserId, null), parent);
-    }
 
     [Fact]
     public async Task War_room_entries_are_internal_lines_of_the_incident_timeline_and_do_not_make_an_editor_stale()
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
-        var (majorId, parent) = await DeclaredAsync("Record: VPN concentrator reboot loop");
+        var (majorId, parent) = await host.DeclaredAsync("Record: VPN concentrator reboot loop");
         var version = (await host.StoredAsync(parent.Id)).Version;
 
         await Service.PostAsync(manager, majorId, LogEntryKind.Decision, "Fail over to the backup concentrator");
@@ -49,7 +42,7 @@ public class MajorIncidentRecordTests(IncidentTestHost host) : IClassFixture<Inc
     public async Task The_review_timeline_keeps_pinned_entries_as_key_events_and_offers_other_notes()
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
-        var (majorId, parent) = await DeclaredAsync("Record: DNS resolution failing");
+        var (majorId, parent) = await host.DeclaredAsync("Record: DNS resolution failing");
         await Service.PostAsync(manager, majorId, LogEntryKind.Fact, "Upstream resolver returns SERVFAIL");
         await Service.PostAsync(manager, majorId, LogEntryKind.Note, "Checking the firewall change log");
         long pinned;
@@ -72,7 +65,7 @@ public class MajorIncidentRecordTests(IncidentTestHost host) : IClassFixture<Inc
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var other = await host.ActorAsync(DemoEmails.OtherReporter);
-        var (majorId, parent) = await DeclaredAsync("Record: Wi-Fi down in building B");
+        var (majorId, parent) = await host.DeclaredAsync("Record: Wi-Fi down in building B");
         var child = await host.ReportAsync(other, "No Wi-Fi on floor 3");
         await Service.LinkAsync(manager, majorId, [child.Id]);
         int component;
@@ -102,7 +95,7 @@ public class MajorIncidentRecordTests(IncidentTestHost host) : IClassFixture<Inc
     public async Task Resolving_the_incident_from_its_workspace_ends_the_response_too()
     {
         var agent = await host.ActorAsync(DemoEmails.Agent);
-        var (majorId, parent) = await DeclaredAsync("Record: SAN latency");
+        var (majorId, parent) = await host.DeclaredAsync("Record: SAN latency");
         await host.Incidents.ChangeAsync(agent, parent.Id, null, new AssignIncident(await host.TeamIdAsync("Network"), agent.UserId));
 
         await host.Incidents.ChangeAsync(agent, parent.Id, null, new ResolveIncident(ResolutionCode.Fixed, "Controller replaced", null, ConfirmOpenTasks: true));

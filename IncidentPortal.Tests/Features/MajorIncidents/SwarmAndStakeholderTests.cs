@@ -3,6 +3,7 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Tests.Features.Incidents.Support;
+using IncidentPortal.Tests.Features.MajorIncidents.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,23 +11,15 @@ namespace IncidentPortal.Tests.Features.MajorIncidents;
 
 public class SwarmAndStakeholderTests(IncidentTestHost host) : IClassFixture<IncidentTestHost>
 {
-    private MajorIncidentService Service => host.Services.GetRequiredService<MajorIncidentService>();
+    private MajorIncidentService Service => host.MajorIncidents();
 
-    private async Task<(int MajorId, Incident Parent)> DeclaredAsync(string title)
-    {
-        var reporter = await host.ActorAsync(DemoEmails.Reporter);
-        var manager = await host.ActorAsync(DemoEmails.Manager);
-        var parent = await host.ReportAsync(reporter, title);
-        await host.Incidents.ChangeAsync(manager, parent.Id, null, new AssignIncident(await host.TeamIdAsync("Network"), null));
-        return (await Service.DeclareAsync(manager, parent.Id, Severity.Sev1, manager.UserId, null), parent);
-    }
 
     [Fact]
     public async Task Paged_people_and_teams_are_notified_and_their_acknowledgement_and_joining_are_recorded()
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var agent = await host.ActorAsync(DemoEmails.Agent);
-        var (majorId, parent) = await DeclaredAsync("Swarm: storage array degraded");
+        var (majorId, parent) = await host.DeclaredAsync("Swarm: storage array degraded");
 
         await Service.RequestRespondersAsync(manager, majorId, new SwarmAsk([agent.UserId], [await host.TeamIdAsync("Network")], null, "Need a network engineer on the bridge"));
 
@@ -62,7 +55,7 @@ public class SwarmAndStakeholderTests(IncidentTestHost host) : IClassFixture<Inc
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var agent = await host.ActorAsync(DemoEmails.Agent);
-        var (majorId, parent) = await DeclaredAsync("Swarm: database cluster down");
+        var (majorId, parent) = await host.DeclaredAsync("Swarm: database cluster down");
         int policyId;
         await using (var db = await host.DbAsync())
             policyId = await db.EscalationPolicies.Where(p => p.Name == EscalationDemoSeeder.PolicyName).Select(p => p.Id).SingleAsync();
@@ -92,7 +85,7 @@ public class SwarmAndStakeholderTests(IncidentTestHost host) : IClassFixture<Inc
     {
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var reporter = await host.ActorAsync(DemoEmails.Reporter);
-        var (majorId, _) = await DeclaredAsync("Swarm: bad requests");
+        var (majorId, _) = await host.DeclaredAsync("Swarm: bad requests");
 
         await Assert.ThrowsAsync<MajorIncidentRuleException>(() => Service.RequestRespondersAsync(manager, majorId, new SwarmAsk([], [], null, "Help")));
         await Assert.ThrowsAsync<MajorIncidentRuleException>(() =>
@@ -113,7 +106,7 @@ public class SwarmAndStakeholderTests(IncidentTestHost host) : IClassFixture<Inc
         var manager = await host.ActorAsync(DemoEmails.Manager);
         var agent = await host.ActorAsync(DemoEmails.Agent);
         var executive = await host.ActorAsync(DemoEmails.OtherReporter);
-        var (majorId, _) = await DeclaredAsync("Stakeholders: payroll down");
+        var (majorId, _) = await host.DeclaredAsync("Stakeholders: payroll down");
         await Service.AddStakeholderAsync(manager, majorId, executive.UserId, null);
         await Service.AddStakeholderAsync(manager, majorId, null, await host.TeamIdAsync("Network"));
         await Assert.ThrowsAsync<MajorIncidentRuleException>(() => Service.AddStakeholderAsync(manager, majorId, executive.UserId, null));
