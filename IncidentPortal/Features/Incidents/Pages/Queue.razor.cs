@@ -13,7 +13,6 @@ public sealed partial class Queue : IDisposable
 {
     /// <summary>How long a changed row stays highlighted (the CSS animation runs as long).</summary>
     public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan ReloadWait = TimeSpan.FromMilliseconds(300);
 
     [Inject] private QueueService Queues { get; set; } = default!;
     [Inject] private IEventBus Events { get; set; } = default!;
@@ -58,7 +57,7 @@ public sealed partial class Queue : IDisposable
         // Only the live circuit listens; the prerendered copy is thrown away after the first response.
         if (RendererInfo.IsInteractive)
         {
-            throttle = new ReloadThrottle(ReloadWait, () => InvokeAsync(ReloadChangedAsync));
+            throttle = new ReloadThrottle(ReloadThrottle.LiveListWindow, () => InvokeAsync(ReloadChangedAsync));
             subscription = Events.Subscribe<IncidentEvent>(OnIncidentEventAsync);
         }
     }
