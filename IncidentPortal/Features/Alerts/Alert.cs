@@ -9,7 +9,7 @@ public enum AlertStatus { Triggered, Acknowledged, Resolved }
 /// fingerprint, PagerDuty's dedup_key). While it is open, repeats of the same key count here instead of opening
 /// incidents; once resolved, the same key starts a new alert.
 /// </summary>
-public class Alert
+public partial class Alert
 {
     public const int MaxKeyLength = 255;
     public const int MaxSummaryLength = 1024;

@@ -17,6 +17,7 @@ public static class AlertsSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<AlertWriter>());
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<AlertQueries>();
+        builder.Services.AddSingleton<AlertActions>();
         if (builder.Configuration.GetValue<bool>("DemoData:Seed")) builder.Services.AddSingleton<IStartupSeeder, DemoAlerts>();
         return builder;
     }
