@@ -60,4 +60,25 @@ public sealed class PublishStatusFormTests
         Assert.Equal("Mail and VPN trouble", published.Title);
         Assert.Equal(new Dictionary<int, ComponentStatus> { [2] = ComponentStatus.MajorOutage }, published.Components);
     }
+
+    [Fact]
+    public async Task The_default_title_names_the_public_components_never_the_internal_service_and_a_written_title_stays()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        var popovers = ctx.Render<MudPopoverProvider>();
+        var form = ctx.Render<PublishStatusForm>(p => p.Add(f => f.Incident, VpnIncident()).Add(f => f.State, NothingPublished));
+        string Title() => form.FieldLabelled("Public title").GetAttribute("value") ?? "";
+
+        // The incident's service is "VPN" inside; its component is "Remote access (VPN)" on the page.
+        Assert.Equal("Problems with Remote access (VPN)", Title());
+
+        popovers.Choose(form, "Email and calendars", "Degraded performance");
+        form.WaitForAssertion(() => Assert.Equal("Problems with Email and calendars and Remote access (VPN)", Title()));
+
+        form.FieldLabelled("Public title").Input("Remote working trouble");
+        popovers.Choose(form, "Email and calendars", "Not affected");
+        form.WaitForAssertion(() => Assert.Equal("Remote working trouble", Title()));
+    }
 }

@@ -74,4 +74,20 @@ public class UptimeHistoryTests
         Assert.Equal(84, days.Count(d => !d.HasData));
         Assert.Equal(ComponentStatus.DegradedPerformance, days.Single(d => d.Date == DateOnly.FromDateTime(since)).Worst);
     }
+
+    [Theory]
+    [InlineData(0)] // the page is built the instant the outage begins
+    [InlineData(5)]
+    public void An_outage_going_on_now_shows_on_todays_bar_and_keeps_the_figure_below_100_percent(int minutesAgo)
+    {
+        var periods = new[]
+        {
+            Period(ComponentStatus.Operational, TrackedSince, Now.AddMinutes(-minutesAgo)),
+            Period(ComponentStatus.PartialOutage, Now.AddMinutes(-minutesAgo), null, "Checkout errors"),
+        };
+        var (days, uptime) = UptimeHistory.Build(periods, TrackedSince, Today, Now, 90);
+        Assert.Equal(ComponentStatus.PartialOutage, days[^1].Worst);
+        Assert.Contains(days[^1].Events, e => e.Contains("ongoing", StringComparison.Ordinal));
+        Assert.True(uptime < 100, $"uptime {uptime}");
+    }
 }

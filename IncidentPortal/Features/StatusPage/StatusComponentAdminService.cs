@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentPortal.Features.StatusPage;
 
 public sealed record StatusComponentRow(int Id, string Name, string? Description, string? GroupName, int DisplayOrder, bool IsVisible,
-    int? ServiceId, string? ServiceName, ComponentStatus Status, DateTime StatusChangedAt, ComponentStatus? OverrideStatus, string? OverrideReason, bool IsStale = false);
+    int? ServiceId, string? ServiceName, ComponentStatus Status, DateTime StatusChangedAt, ComponentStatus? OverrideStatus, string? OverrideReason, string? StaleFor = null)
+{
+    /// <summary>Flagged stale: <see cref="StaleFor"/> names the public incident the status has not kept up with.</summary>
+    public bool IsStale => StaleFor is not null;
+}
 
 public sealed record StatusComponentInput(string Name, string? Description, string? GroupName, int DisplayOrder, bool IsVisible, int? ServiceId);
 
@@ -34,26 +38,30 @@ public sealed class StatusComponentAdminService(IDbContextFactory<AppDbContext> 
                 db.Services.Where(s => s.Id == c.ServiceId).Select(s => s.Name).FirstOrDefault(), c.Status, c.StatusChangedAt,
                 c.OverrideStatus, c.OverrideReason))
             .ToListAsync(ct);
-        var stale = await StaleComponentIdsAsync(db, ct);
-        rows = rows.Select(r => r with { IsStale = stale.Contains(r.Id) }).ToList();
+        var stale = await StaleComponentsAsync(db, ct);
+        rows = rows.Select(r => r with { StaleFor = stale.GetValueOrDefault(r.Id) }).ToList();
         return rows.OrderBy(r => r.GroupName ?? "\uffff").ThenBy(r => r.DisplayOrder).ThenBy(r => r.Name).ToList();
     }
 
     /// <summary>
     /// Components whose status has not changed for <see cref="StatusPageOptions.StaleAfterMinutes"/> while a public incident
-    /// affecting them, or an open P1/P2 incident on their service, has been open that long: the page may be telling a stale story.
+    /// that affects THEM on the page has been open that long, with the incident meant (the oldest such one): the page may be
+    /// telling a stale story. Internal incidents never count: a component no public incident affects is never stale.
     /// </summary>
-    private async Task<HashSet<int>> StaleComponentIdsAsync(AppDbContext db, CancellationToken ct)
+    private async Task<Dictionary<int, string>> StaleComponentsAsync(AppDbContext db, CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddMinutes(-Math.Max(1, options.Value.StaleAfterMinutes));
-        var major = new[] { Incidents.Priority.P1, Incidents.Priority.P2 };
-        var ids = await db.StatusComponents.Where(c => c.StatusChangedAt <= cutoff
-                && (db.Set<PublicIncidentImpact>().Any(i => i.ComponentId == c.Id
-                        && db.PublicIncidents.Any(p => p.Id == i.PublicIncidentId && p.Phase != IncidentPhase.Resolved && p.CreatedAt <= cutoff))
-                    || db.Incidents.Any(i => i.ServiceId != null && i.ServiceId == c.ServiceId && major.Contains(i.Priority)
-                        && Incidents.IncidentLifecycle.OpenStatuses.Contains(i.Status) && i.CreatedAt <= cutoff)))
-            .Select(c => c.Id).ToListAsync(ct);
-        return ids.ToHashSet();
+        var open = await (
+                from c in db.StatusComponents
+                where c.StatusChangedAt <= cutoff
+                join impact in db.Set<PublicIncidentImpact>() on c.Id equals impact.ComponentId
+                join p in db.PublicIncidents on impact.PublicIncidentId equals p.Id
+                where p.Phase != IncidentPhase.Resolved && p.CreatedAt <= cutoff
+                join i in db.Incidents on p.IncidentId equals i.Id
+                select new { ComponentId = c.Id, i.Number, p.Title, p.CreatedAt })
+            .ToListAsync(ct);
+        return open.GroupBy(o => o.ComponentId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.CreatedAt).Select(o =>
+            $"{Incidents.Incident.FormatReference(o.Number)} “{o.Title}”").First());
     }
 
     /// <summary>Catalogue services not shown on the page yet.</summary>

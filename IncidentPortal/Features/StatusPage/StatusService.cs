@@ -63,6 +63,7 @@ public sealed partial class StatusService(IDbContextFactory<AppDbContext> dbFact
         var affectedBefore = publicIncident.Impacts.Select(i => i.ComponentId).ToList();
         publicIncident.Publish(request.Phase, request.Title, request.Message, request.Components, actor.UserId, now);
         board.Recompute(now);
+        await RecordOnTimelineAsync(db, incidentId, publicIncident, request, board, actor, now, ct);
         var notice = new StatusNotice(StatusNoticeKind.IncidentUpdate, publicIncident.Title, request.Message.Trim(), request.Phase,
             affectedBefore.Union(request.Components.Keys).Order().ToList(), publicIncident.Id, null, now);
         return await CommitAsync(db, tx, [notice], publicIncident.Id, ct);

@@ -16,4 +16,15 @@ public static class StatusTemplates
     }
 
     public static string Label(IncidentPhase phase) => phase.ToString();
+
+    /// <summary>
+    /// The first title offered: the public component names ("Problems with Online store and Payments"), never the
+    /// internal service name; empty until a component is chosen.
+    /// </summary>
+    public static string DefaultTitle(IReadOnlyList<string> components) => components.Count switch
+    {
+        0 => "",
+        1 => $"Problems with {components[0]}",
+        _ => $"Problems with {string.Join(", ", components.Take(components.Count - 1))} and {components[^1]}",
+    };
 }

@@ -13,6 +13,7 @@ public static class UptimeHistory
         var since = periods.Count == 0 ? componentSince : periods.Min(p => p.StartedAt);
         var days = new List<UptimeDay>(dayCount);
         double observed = 0, down = 0;
+        var outageNow = false;
         for (var day = today.AddDays(-(dayCount - 1)); day <= today; day = day.AddDays(1))
         {
             var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -24,18 +25,23 @@ public static class UptimeHistory
             {
                 var from = p.StartedAt > start ? p.StartedAt : start;
                 var to = (p.EndedAt ?? now) < end ? p.EndedAt ?? now : end;
-                if (to <= from) continue;
+                // The current status always shows on today's bar, even when the page is built the instant it began
+                // (a zero-length period so far): otherwise an outage starting now reads as a green day and 100 %.
+                var current = p.EndedAt is null && day == today && p.StartedAt <= now;
+                if (to <= from && !current) continue;
                 if (p.Status > worst) worst = p.Status;
                 if (p.Status == ComponentStatus.Operational) continue;
-                down += (to - from).TotalSeconds * Weight(p.Status);
-                events.Add($"{StatusText.Label(p.Status)} for {Duration(to - from)}{(p.Cause is null ? "" : $": {p.Cause}")}");
+                if (current && Weight(p.Status) > 0) outageNow = true;
+                if (to > from) down += (to - from).TotalSeconds * Weight(p.Status);
+                var length = to > from ? to - from : TimeSpan.Zero;
+                events.Add($"{StatusText.Label(p.Status)} for {Duration(length)}{(current ? ", ongoing" : "")}{(p.Cause is null ? "" : $": {p.Cause}")}");
             }
             observed += (end - (since > start ? since : start)).TotalSeconds;
             days.Add(new UptimeDay(day, worst, true, events));
         }
         var uptime = observed <= 0 ? 100 : Math.Round(100 * (1 - down / observed), 2);
         // A short outage rounds away in 90 days; a red bar beside "100 % uptime" reads as a mistake.
-        if (down > 0 && uptime >= 100) uptime = 99.99;
+        if ((down > 0 || outageNow) && uptime >= 100) uptime = 99.99;
         return (days, uptime);
     }
 
