@@ -27,7 +27,20 @@ public sealed class StatusCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>
+    /// A stored copy is evicted on every change, so it is as current as a fresh render: it goes out without the output
+    /// cache's Age (up to the ten minutes it is kept), which would exceed max-age and forbid browsers and proxies to reuse it.
+    /// </summary>
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            response.Headers.Remove("Age");
+            return Task.CompletedTask;
+        });
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -35,10 +35,11 @@ public static class StatusPublicEndpoints
     public static WebApplication MapStatusPublic(this WebApplication app)
     {
         var pages = app.MapGroup("").AllowAnonymous().CacheOutput(StatusCachePolicy.Name).WithMetadata(StatusCompression.Marker);
-        pages.MapGet("/status", StatusPageAsync);
-        pages.MapGet("/status/incidents/{id:int}", IncidentAsync);
-        pages.MapGet("/status/history", HistoryAsync);
-        pages.MapGet("/status/history.atom", FeedAsync);
+        // HEAD too: uptime monitors probe with it (Kestrel sends the headers of the GET and no body).
+        pages.MapMethods("/status", GetOrHead, StatusPageAsync);
+        pages.MapMethods("/status/incidents/{id:int}", GetOrHead, IncidentAsync);
+        pages.MapMethods("/status/history", GetOrHead, HistoryAsync);
+        pages.MapMethods("/status/history.atom", GetOrHead, FeedAsync);
         pages.MapGet("/api/v2/summary.json", (HttpContext http, StatusSnapshotStore store, IOptions<StatusPublicOptions> o, CancellationToken ct) =>
             JsonAsync(http, store, o.Value, summary: true, ct))
             .WithTags("Status page").WithSummary("Public status summary: components, active incidents, maintenance (Statuspage's shape)");
@@ -48,6 +49,8 @@ public static class StatusPublicEndpoints
         app.MapGet("/status/events", StatusEventStream.RunAsync).AllowAnonymous();
         return app;
     }
+
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
 
     private static async Task<IResult> StatusPageAsync(HttpContext http, StatusSnapshotStore store, IOptions<StatusPublicOptions> options,
         string? fragment, CancellationToken ct)
@@ -125,6 +128,9 @@ public static class StatusPublicEndpoints
     private static void Cacheable(HttpContext http, StatusSnapshotStore store, StatusPublicOptions options)
     {
         http.Response.Headers.CacheControl = $"public, max-age={options.MaxAgeSeconds}";
+        // Every status output may be sent compressed, so a shared cache must key on the encoding even when this copy is
+        // plain (the compression middleware only says so when the request asked for an encoding).
+        http.Response.Headers.Vary = "Accept-Encoding";
         // Weak: the same version is sent as brotli, gzip or plain bytes.
         http.Response.Headers.ETag = $"W/\"{BootId}-{store.Version}\"";
     }
