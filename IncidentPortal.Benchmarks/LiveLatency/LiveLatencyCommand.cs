@@ -65,7 +65,9 @@ internal static class LiveLatencyCommand
 
         var result = LatencyReport.From(sent.Created, seen);
         var report = result.ToMarkdown(options.PagePath, options.Pages, options.Rate, options.Seconds, sent.Failed, lost,
-            $"{load} → {LoadAverage()} on {Environment.ProcessorCount} cores");
+            $"{load} → {LoadAverage()} on {Environment.ProcessorCount} cores")
+            + string.Create(CultureInfo.InvariantCulture, $"\nAPI answer time (POST to 201): p50 {At(sent.ApiMs, 0.5):0} ms, p95 {At(sent.ApiMs, 0.95):0} ms, "
+                + $"max {(sent.ApiMs.Count == 0 ? double.NaN : sent.ApiMs[^1]):0} ms\n");
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.OutputDirectory is { } dir)
@@ -79,12 +81,13 @@ internal static class LiveLatencyCommand
         return met ? 0 : 4;
     }
 
-    private sealed record Sent(IReadOnlyDictionary<string, double> Created, int Failed);
+    private sealed record Sent(IReadOnlyDictionary<string, double> Created, int Failed, IReadOnlyList<double> ApiMs);
 
     /// <summary>Reports at a fixed rate (not one after another), so a slow answer does not slow the arrivals.</summary>
     private static async Task<Sent> SendAsync(HttpClient api, string prefix, double rate, double seconds)
     {
         var created = new ConcurrentDictionary<string, double>();
+        var apiMs = new ConcurrentBag<double>();
         var failed = 0;
         var total = (int)Math.Round(rate * seconds);
         var clock = Stopwatch.StartNew();
@@ -100,14 +103,16 @@ internal static class LiveLatencyCommand
                 {
                     Content = JsonContent.Create(new { title = $"Live probe {probe}", impact = "Low", urgency = "Low" }),
                 };
+                var started = UnixMs();
                 using var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 var at = UnixMs();
+                apiMs.Add(at - started);
                 if (response.StatusCode == HttpStatusCode.Created) created[probe] = at;
                 else Interlocked.Increment(ref failed);
             }));
         }
         await Task.WhenAll(requests);
-        return new Sent(created, failed);
+        return new Sent(created, failed, [.. apiMs.Order()]);
     }
 
     /// <summary>The API with the browser's sign-in cookie (writes with a cookie need X-Requested-With).</summary>
@@ -124,6 +129,9 @@ internal static class LiveLatencyCommand
         client.DefaultRequestHeaders.Add("X-Requested-With", "live-latency");
         return client;
     }
+
+    private static double At(IReadOnlyList<double> sorted, double share) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     internal static double UnixMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
