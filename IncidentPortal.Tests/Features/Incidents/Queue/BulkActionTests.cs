@@ -39,15 +39,15 @@ public sealed class BulkActionTests : IAsyncLifetime
     [Fact]
     public async Task Rules_apply_per_incident_and_the_summary_says_which_failed_and_why()
     {
-        var outcome = await bulk.ApplyAsync(world.Me, Targets("dns", "backup", "printer", "laptop"), new StartWork());
+        var outcome = await bulk.ApplyAsync(world.Me, Targets("dns", "backup", "oldvpn", "laptop"), new StartWork());
 
         Assert.Equal([world.Ids["backup"]], outcome.Changed);
         Assert.Equal("Changed the status of 1 of 4 incidents; 3 could not be changed.", outcome.Summary("Changed the status of"));
         var reasons = outcome.Failed.ToDictionary(f => f.Id, f => f.Reason);
         Assert.Equal("Assign the incident to someone before starting work.", reasons[world.Ids["dns"]]);
         Assert.Equal("Assign the incident to someone before starting work.", reasons[world.Ids["laptop"]]);
-        Assert.Contains("Resolved cannot move to In progress", reasons[world.Ids["printer"]]);
-        Assert.Contains($"INC-{world.Numbers["printer"]:D6}: An incident that is Resolved", string.Join("\n", outcome.Details));
+        Assert.Contains("Closed cannot move to In progress", reasons[world.Ids["oldvpn"]]);
+        Assert.Contains($"INC-{world.Numbers["oldvpn"]:D6}: An incident that is Closed", string.Join("\n", outcome.Details));
         await using var db = await world.Db.CreateDbContextAsync();
         Assert.Equal(IncidentStatus.InProgress, (await db.Incidents.SingleAsync(i => i.Id == world.Ids["backup"])).Status);
         Assert.Equal(IncidentStatus.Assigned, (await db.Incidents.SingleAsync(i => i.Id == world.Ids["dns"])).Status);

@@ -22,7 +22,7 @@ public sealed class SavedViewServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_personal_view_is_seen_and_changed_by_its_owner_only()
     {
-        var saved = await views.SaveAsync(world.Me, new SavedViewDraft("  My P3s  ", new QueueQuery { Priority = Priority.P3, Sort = QueueSort.Created }));
+        var saved = await views.SaveAsync(world.Me, new SavedViewDraft("  My P3s  ", new QueueQuery { Priority = Priority.P3, Sort = QueueSort.Created, Descending = true }));
 
         Assert.Equal(("My P3s", "priority=P3&sort=created", true, true), (saved.Name, saved.Query, saved.IsPinned, saved.CanManage));
         Assert.Equal("queue?priority=P3&sort=created", saved.Url);
