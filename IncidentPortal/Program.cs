@@ -7,6 +7,7 @@ using IncidentPortal.Features.Catalog;
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Escalation;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Incidents.Export;
 using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
@@ -73,6 +74,7 @@ app.MapApi();
 app.MapAlerts();
 app.MapStatusPublic();
 app.MapReviews();
+app.MapQueueExport();
 app.MapStatusSubscriptions();
 
 app.Run();

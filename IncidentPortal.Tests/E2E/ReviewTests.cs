@@ -24,6 +24,8 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         var manager = await SignedInPageAsync(DemoUsers.Manager);
         await manager.GotoInteractiveAsync($"/incidents/{id}");
         await manager.Button("Assign to me").ClickAsync();
+        // The VPN incident is Network's and the manager is in Service Desk only: asked which team, never moved silently.
+        await manager.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Assign to me" }).ClickAsync();
         await Expect(manager.StatusChip()).ToHaveTextAsync("Assigned");
         await manager.Button("Resolve").ClickAsync();
         await manager.ChooseAsync("Resolution code", "Fixed");

@@ -21,6 +21,10 @@ public static class QueueServices
         ctx.Services.AddSingleton<TimeProvider>(world.Clock);
         ctx.Services.AddSingleton<IEventBus>(world.Events);
         ctx.Services.AddSingleton(world.Queue);
+        ctx.Services.AddSingleton(world.Incidents);
+        ctx.Services.AddSingleton(new IncidentPortal.Features.Incidents.Bulk.BulkIncidentService(world.Db, world.Incidents, world.Queue));
+        ctx.Services.AddSingleton(new IncidentPortal.Features.Incidents.SavedViews.SavedViewService(world.Db, world.Queue, world.Clock));
+        ctx.Services.AddSingleton(new IncidentPortal.Features.Incidents.IncidentChoices(world.Db));
         ctx.Services.AddSingleton(new AutoAssignmentService(world.Db, world.Events, world.Clock));
         var notifier = new Notifier(world.Db, world.Events, world.Clock, Microsoft.Extensions.Options.Options.Create(new PortalOptions()));
         ctx.Services.AddSingleton(new IncidentTaskService(world.Db, world.Events, notifier, world.Clock));

@@ -9,6 +9,8 @@ public static class IncidentsSetup
         builder.Services.AddSingleton<IncidentService>();
         builder.Services.AddSingleton<IncidentQueries>();
         builder.Services.AddSingleton<QueueService>();
+        builder.Services.AddSingleton<Bulk.BulkIncidentService>();
+        builder.Services.AddSingleton<SavedViews.SavedViewService>();
         builder.Services.AddSingleton<IncidentChoices>();
         // Registered after the database (Program.cs order), so it starts once migrations and seeding are done.
         builder.Services.AddSingleton<IncidentAutoCloser>();

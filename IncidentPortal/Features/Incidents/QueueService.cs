@@ -10,7 +10,7 @@ namespace IncidentPortal.Features.Incidents;
 /// Incidents table alone, which the indexes in <see cref="IncidentConfiguration"/> serve without reading rows,
 /// and only that page's rows are joined to their service, team and people.
 /// </summary>
-public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents, TimeProvider? clock = null,
+public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents, TimeProvider? clock = null,
     Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null)
 {
     private IQueryable<int> DueSoon(AppDbContext db) => Sla.SlaQueries.DueBefore(db,
@@ -77,31 +77,43 @@ public sealed class QueueService(IDbContextFactory<AppDbContext> dbFactory, Inci
     }
 
     /// <summary>
-    /// Takes the incident: into the incident's own team when the agent is a member, else into the agent's first team.
+    /// Takes the incident. The team never changes silently: the incident stays in its team when the agent is a member;
+    /// otherwise the agent names the team (<paramref name="teamId"/>, one of their own), or is asked
+    /// (<see cref="TeamChoiceRequiredException"/>). An incident without a team goes to the agent's only team.
     /// </summary>
     /// <exception cref="IncidentRuleException">The agent belongs to no team, so there is nowhere to assign it.</exception>
     /// <param name="expectedVersion">The version the agent saw: if someone changed the incident since (took it, say),
     /// the assignment is refused with what changed instead of silently overwriting it.</param>
-    public async Task<IncidentUpdated> AssignToMeAsync(Actor actor, int incidentId, int? expectedVersion = null, CancellationToken ct = default)
+    public async Task<IncidentUpdated> AssignToMeAsync(Actor actor, int incidentId, int? expectedVersion = null, int? teamId = null,
+        CancellationToken ct = default)
     {
         EnsureStaff(actor);
         int? incidentTeam;
-        List<int> myTeams;
+        List<QueueOption> myTeams;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var found = await db.Incidents.Where(i => i.Id == incidentId).Select(i => new { i.AssignmentGroupId }).SingleOrDefaultAsync(ct)
                 ?? throw new IncidentNotFoundException();
             incidentTeam = found.AssignmentGroupId;
-            myTeams = await MyTeamIdsAsync(db, actor, ct);
+            myTeams = await db.Users.Where(u => u.Id == actor.UserId).SelectMany(u => u.Teams).OrderBy(t => t.Name)
+                .Select(t => new QueueOption(t.Id, t.Name)).ToListAsync(ct);
         }
-        var team = TeamForAssignToMe(incidentTeam, myTeams)
-            ?? throw new IncidentRuleException("You are not a member of any team, so the incident cannot be assigned to you. Ask an admin to add you to a team.");
+        if (myTeams.Count == 0)
+            throw new IncidentRuleException("You are not a member of any team, so the incident cannot be assigned to you. Ask an admin to add you to a team.");
+        if (teamId is { } chosen && myTeams.All(t => t.Id != chosen))
+            throw new IncidentRuleException("Choose one of your own teams to take the incident into.");
+        var team = teamId ?? TeamForAssignToMe(incidentTeam, [.. myTeams.Select(t => t.Id)]) ?? throw new TeamChoiceRequiredException(myTeams);
         return await incidents.ChangeAsync(actor, incidentId, expectedVersion, new AssignIncident(team, actor.UserId), ct);
     }
 
-    /// <param name="myTeams">The agent's teams, the first being the default.</param>
-    public static int? TeamForAssignToMe(int? incidentTeam, IReadOnlyList<int> myTeams) =>
-        incidentTeam is { } team && myTeams.Contains(team) ? team : myTeams.Count > 0 ? myTeams[0] : null;
+    /// <summary>The team "Assign to me" may use without asking: the incident's own when the agent is in it, the agent's
+    /// only team when the incident has none; null when the agent must choose (never a silent move to another team).</summary>
+    public static int? TeamForAssignToMe(int? incidentTeam, IReadOnlyList<int> myTeams) => incidentTeam switch
+    {
+        { } team when myTeams.Contains(team) => team,
+        null when myTeams.Count == 1 => myTeams[0],
+        _ => null,
+    };
 
     private static IQueryable<Incident> Open(AppDbContext db) =>
         db.Incidents.AsNoTracking().Where(i => IncidentLifecycle.OpenStatuses.Contains(i.Status));

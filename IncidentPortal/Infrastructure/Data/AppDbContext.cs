@@ -74,6 +74,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ResponseLogEntry> MajorIncidentLog => Set<ResponseLogEntry>();
     public DbSet<SwarmRequest> SwarmRequests => Set<SwarmRequest>();
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+    public DbSet<Features.Incidents.SavedViews.SavedQueueView> SavedQueueViews => Set<Features.Incidents.SavedViews.SavedQueueView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -87,6 +88,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new BusinessServiceConfiguration());
         builder.ApplyConfiguration(new CategoryConfiguration());
         builder.ApplyConfiguration(new IncidentConfiguration());
+        builder.ApplyConfiguration(new Features.Incidents.SavedViews.SavedQueueViewConfiguration());
         builder.ApplyConfiguration(new IncidentActivityConfiguration());
         builder.ApplyConfiguration(new PriorityMatrixCellConfiguration());
         builder.ApplyConfiguration(new NumberSequenceConfiguration());

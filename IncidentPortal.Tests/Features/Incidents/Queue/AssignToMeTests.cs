@@ -22,17 +22,38 @@ public sealed class AssignToMeTests : IAsyncLifetime
         Assert.Equal(0, (await world.Queue.GetAsync(world.Colleague, new QueueQuery())).ViewCounts[QueueView.MyWork]);
     }
 
+    /// <summary>Regression, defect 1: "Assign to me" moved the incident silently into the agent's first team.</summary>
     [Fact]
-    public async Task An_incident_of_another_team_or_of_none_moves_to_my_first_team()
+    public async Task An_incident_of_another_team_is_not_moved_silently_the_agent_is_asked_which_team()
     {
-        var payroll = await world.Queue.AssignToMeAsync(world.Me, world.Ids["payroll"]);
-        var laptop = await world.Queue.AssignToMeAsync(world.Me, world.Ids["laptop"]);
+        var asked = await Assert.ThrowsAsync<TeamChoiceRequiredException>(() => world.Queue.AssignToMeAsync(world.Me, world.Ids["payroll"]));
 
-        // "Me" is in Database and Network; teams are taken in name order.
-        Assert.Equal((world.Teams["Database"], world.Me.UserId), (payroll.TeamId, payroll.AssigneeId));
-        Assert.Equal((world.Teams["Database"], world.Me.UserId, IncidentStatus.Assigned), (laptop.TeamId, laptop.AssigneeId, laptop.Status));
-        var unassigned = await world.Queue.GetAsync(world.Me, new QueueQuery { View = QueueView.Unassigned });
-        Assert.Equal(["dns"], world.Keys(unassigned));
+        Assert.Equal(["Database", "Network"], asked.Teams.Select(t => t.Name));
+        var untouched = (await world.Queue.GetAsync(world.Me, new QueueQuery { Search = "payroll" })).Rows.Single();
+        Assert.Equal((world.Teams["Applications"], world.Outsider.UserId), (untouched.TeamId, untouched.AssigneeId));
+
+        var taken = await world.Queue.AssignToMeAsync(world.Me, world.Ids["payroll"], teamId: world.Teams["Network"]);
+
+        Assert.Equal((world.Teams["Network"], world.Me.UserId), (taken.TeamId, taken.AssigneeId));
+    }
+
+    [Fact]
+    public async Task An_incident_without_a_team_goes_to_my_only_team_and_asks_an_agent_of_several()
+    {
+        await Assert.ThrowsAsync<TeamChoiceRequiredException>(() => world.Queue.AssignToMeAsync(world.Me, world.Ids["laptop"]));
+
+        var laptop = await world.Queue.AssignToMeAsync(world.Colleague, world.Ids["laptop"]);
+
+        Assert.Equal((world.Teams["Network"], world.Colleague.UserId, IncidentStatus.Assigned), (laptop.TeamId, laptop.AssigneeId, laptop.Status));
+    }
+
+    [Fact]
+    public async Task A_team_the_agent_is_not_in_cannot_be_chosen()
+    {
+        var refused = await Assert.ThrowsAsync<IncidentRuleException>(() =>
+            world.Queue.AssignToMeAsync(world.Me, world.Ids["payroll"], teamId: world.Teams["Applications"]));
+
+        Assert.Contains("one of your own teams", refused.Message);
     }
 
     [Fact]
@@ -78,8 +99,10 @@ public sealed class AssignToMeTests : IAsyncLifetime
 
     [Theory]
     [InlineData(2, new[] { 1, 2 }, 2)]
-    [InlineData(3, new[] { 1, 2 }, 1)]
+    [InlineData(3, new[] { 1, 2 }, null)]
+    [InlineData(3, new[] { 1 }, null)]
     [InlineData(null, new[] { 5 }, 5)]
+    [InlineData(null, new[] { 5, 6 }, null)]
     [InlineData(3, new int[0], null)]
     public void The_team_rule(int? incidentTeam, int[] myTeams, int? expected) =>
         Assert.Equal(expected, QueueService.TeamForAssignToMe(incidentTeam, myTeams));

@@ -19,6 +19,7 @@ public sealed partial class Queue : IDisposable
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
+    [Inject] private MudBlazor.IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "view")] public string? ViewParameter { get; set; }
@@ -47,6 +48,7 @@ public sealed partial class Queue : IDisposable
     private ReloadThrottle? throttle;
     private string? message;
     private bool messageIsError;
+    private IReadOnlyList<string>? messageDetails;
     private string announcement = "";
     private bool dense;
 
@@ -148,14 +150,22 @@ public sealed partial class Queue : IDisposable
         await QueueDensity.RememberAsync(JS, actor, value);
     }
 
-    private async Task AssignToMeAsync(IncidentRow row)
+    private async Task AssignToMeAsync(IncidentRow row) => await AssignToMeAsync(row, null);
+
+    private async Task AssignToMeAsync(IncidentRow row, int? teamId)
     {
         if (!assigning.Add(row.Id)) return;
-        message = null;
+        (message, messageDetails) = (null, null);
+        int[]? askFor = null;
         try
         {
-            await Queues.AssignToMeAsync(actor, row.Id, row.Version);
+            await Queues.AssignToMeAsync(actor, row.Id, row.Version, teamId);
             (message, messageIsError) = ($"{row.Reference} is now assigned to you.", false);
+        }
+        catch (TeamChoiceRequiredException choice)
+        {
+            askFor = [.. choice.Teams.Select(t => t.Id)];
+            if (await ChooseTeamDialog.AskAsync(Dialogs, choice.Teams, row.Reference) is { } team) teamId = team;
         }
         catch (Exception e) when (e is IncidentRuleException or IncidentNotFoundException or IncidentConflictException)
         {
@@ -165,12 +175,18 @@ public sealed partial class Queue : IDisposable
         {
             assigning.Remove(row.Id);
         }
+        // Asked which team (defect 1): take it into the chosen one; cancelled: nothing changed.
+        if (askFor is not null && teamId is { } chosen && askFor.Contains(chosen))
+        {
+            await AssignToMeAsync(row, chosen);
+            return;
+        }
         if (table is not null) await table.ReloadAsync();
     }
 
     private async Task OnBulkDoneAsync(BulkResult result)
     {
-        (message, messageIsError) = (result.Message, result.IsError);
+        (message, messageIsError, messageDetails) = (result.Message, result.IsError, result.Details);
         if (table is not null) await table.ReloadAsync();
     }
 

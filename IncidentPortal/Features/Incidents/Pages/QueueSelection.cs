@@ -1,11 +1,12 @@
 namespace IncidentPortal.Features.Incidents.Pages;
 
 /// <summary>
-/// The queue rows an agent has ticked, for bulk actions (linking to a major incident, and more to come). Only rows on
-/// the page shown can be selected: after each load the selection keeps just those still there, so a bulk action never
-/// touches an incident the agent cannot see. Shift-click ticks or unticks the range from the last row clicked.
+/// The queue rows an agent has ticked, for bulk actions. Rows on the page shown can be ticked: after each load the
+/// selection keeps just those still there. With every row of the page ticked, "Select all matching" takes every
+/// incident the view and filters match (<see cref="AllMatching"/>) until the query changes or a box is unticked.
+/// Shift-click ticks or unticks the range from the last row clicked.
 /// </summary>
-public sealed class QueueSelection
+public sealed partial class QueueSelection
 {
     private readonly HashSet<int> selected = [];
     private List<int> rows = [];
@@ -14,8 +15,8 @@ public sealed class QueueSelection
     /// <summary>Raised after every change, so the action bar and the table redraw.</summary>
     public event Action? Changed;
 
-    public int Count => selected.Count;
-    public bool Any => selected.Count > 0;
+    public int Count => AllMatching ? Math.Max(MatchingTotal, selected.Count) : selected.Count;
+    public bool Any => Count > 0;
     /// <summary>The selected ids in the order the rows are shown.</summary>
     public IReadOnlyList<int> Ids => [.. rows.Where(selected.Contains)];
     public bool IsSelected(int id) => selected.Contains(id);
@@ -35,6 +36,7 @@ public sealed class QueueSelection
     /// <summary>A row's box was clicked; with <paramref name="range"/> (shift) every row from the last click takes its new state.</summary>
     public void Toggle(int id, bool range = false)
     {
+        AllMatching = false;
         var select = !selected.Contains(id);
         var from = anchor is { } a ? IndexOf(a) : -1;
         var to = IndexOf(id);
@@ -53,6 +55,7 @@ public sealed class QueueSelection
     /// <summary>The header box: selects every row on the page, or clears them when all were selected.</summary>
     public void ToggleAllOnPage()
     {
+        AllMatching = false;
         var select = !AllOnPage;
         foreach (var row in rows) Set(row, select);
         Changed?.Invoke();
@@ -60,6 +63,7 @@ public sealed class QueueSelection
 
     public void Clear()
     {
+        AllMatching = false;
         if (selected.Count == 0) return;
         selected.Clear();
         anchor = null;
@@ -76,4 +80,5 @@ public sealed class QueueSelection
 }
 
 /// <summary>What a bulk action tells the agent afterwards.</summary>
-public sealed record BulkResult(string Message, bool IsError);
+/// <param name="Details">Each incident that could not be changed, and why.</param>
+public sealed record BulkResult(string Message, bool IsError, IReadOnlyList<string>? Details = null);

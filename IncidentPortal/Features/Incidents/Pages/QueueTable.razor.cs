@@ -87,7 +87,7 @@ public sealed partial class QueueTable : IDisposable
         shown = requested with { Skip = loaded.Skip };
         page = loaded;
         displayed = shown;
-        Selection?.ShowRows(loaded.Rows.Select(r => r.Id));
+        Selection?.ShowPage(loaded, shown);
         // The page re-renders for the counts and the address before the table has these rows: hold this table
         // until it draws them, so headers and rows never disagree about the sort.
         holding = true;

@@ -722,6 +722,39 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.ToTable("PriorityMatrix", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentPortal.Features.Incidents.SavedViews.SavedQueueView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<bool>("IsPinned");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60);
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired();
+
+                    b.Property<int>("Position");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.Property<int?>("TeamId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("OwnerId", "TeamId");
+
+                    b.ToTable("SavedQueueViews", (string)null);
+                });
+
             modelBuilder.Entity("IncidentPortal.Features.Integrations.AlertIntegration", b =>
                 {
                     b.Property<int>("Id")
@@ -2539,6 +2572,20 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.Incidents.SavedViews.SavedQueueView", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentPortal.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Integrations.AlertIntegration", b =>
