@@ -40,7 +40,8 @@ public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
             i.OnHoldReason, i.ResolutionCode, i.ResolutionNotes, i.Workaround, i.CancelReason,
             i.CreatedAt, i.UpdatedAt, i.FirstResponseAt, i.ResolvedAt, i.ClosedAt, i.ReopenCount,
             timeline.Select(t => new TimelineEntry(t.Activity.Id, t.Activity.At, t.Actor ?? "System", t.Activity.Kind,
-                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic) { Version = t.Activity.IncidentVersion }).ToList())
+                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic)
+            { Version = t.Activity.IncidentVersion }).ToList())
         { ViewerFollows = follower };
     }
 
