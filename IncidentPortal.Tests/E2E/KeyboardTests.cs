@@ -20,6 +20,7 @@ public sealed class KeyboardTests(PortalServer server, BrowserFixture browser, I
 
         var agent = await SignedInPageAsync(DemoUsers.Agent);
         await agent.GotoInteractiveAsync("/queue");
+        await ShortcutsLiveAsync(agent);
         var search = agent.GetByLabel("Search", new() { Exact = true });
 
         // Typing in a field never fires a shortcut: these letters land in the search box.
@@ -53,6 +54,7 @@ public sealed class KeyboardTests(PortalServer server, BrowserFixture browser, I
         await agent.WaitForURLAsync(new Regex(@"/incidents/\d+$"));
         await Expect(agent.IncidentReference()).ToHaveTextAsync(reference);
         await agent.WaitForInteractiveAsync();
+        await ShortcutsLiveAsync(agent);
 
         // ? shows the sheet, Esc closes it.
         await agent.Keyboard.PressAsync("?");
@@ -84,4 +86,7 @@ public sealed class KeyboardTests(PortalServer server, BrowserFixture browser, I
         await agent.Keyboard.PressAsync("Escape");
         await Expect(agent.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
     });
+
+    /// <summary>The shortcut module is installed once the circuit is up; a key pressed before that goes nowhere.</summary>
+    public static Task ShortcutsLiveAsync(IPage page) => Expect(page.Locator("html[data-shortcuts='on']")).ToHaveCountAsync(1);
 }

@@ -21,10 +21,12 @@ public sealed class MentionTests(PortalServer server, BrowserFixture browser, IT
 
         var agent = await SignedInPageAsync(DemoUsers.Agent);
         await agent.GotoInteractiveAsync("/queue");
+        await KeyboardTests.ShortcutsLiveAsync(agent);
         var toasts = agent.GetByRole(AriaRole.Status).Filter(new() { HasText = "mentioned you" }).Filter(new() { HasText = title });
 
         var manager = await SignedInPageAsync(DemoUsers.Manager);
         await manager.GotoInteractiveAsync($"/incidents/{id}");
+        await KeyboardTests.ShortcutsLiveAsync(manager);
         await manager.GetByLabel("Internal work note").CheckAsync();
         var note = manager.GetByLabel("Work note", new() { Exact = true });
         await note.FillAsync("Can you look at the tunnel logs, @Ale");

@@ -117,7 +117,14 @@ function handle(e, server) {
 export function install(server) {
     const listener = e => { if (handle(e, server)) e.preventDefault(); };
     document.addEventListener("keydown", listener);
-    return { dispose: () => document.removeEventListener("keydown", listener) };
+    // Tests (and curious people) can tell the keys are live.
+    document.documentElement.dataset.shortcuts = "on";
+    return {
+        dispose: () => {
+            document.removeEventListener("keydown", listener);
+            delete document.documentElement.dataset.shortcuts;
+        }
+    };
 }
 
 // A notification's link to one timeline entry (#note-…): the entry renders after the incident loads, so wait for it.
