@@ -88,5 +88,5 @@ public sealed class KeyboardTests(PortalServer server, BrowserFixture browser, I
     });
 
     /// <summary>The shortcut module is installed once the circuit is up; a key pressed before that goes nowhere.</summary>
-    public static Task ShortcutsLiveAsync(IPage page) => Expect(page.Locator("html[data-shortcuts='on']")).ToHaveCountAsync(1);
+    internal static Task ShortcutsLiveAsync(IPage page) => Expect(page.Locator("html[data-shortcuts='on']")).ToHaveCountAsync(1);
 }
