@@ -29,9 +29,11 @@ public sealed class NotificationPreferencesTests : IAsyncLifetime
     {
         var choices = await preferences.GetAsync(reporter);
 
-        Assert.Equal([NotificationKind.Comment, NotificationKind.Resolved, NotificationKind.System, NotificationKind.MajorIncident], choices.Choices.Select(c => c.Kind));
+        // A reporter may watch a colleague's incident: they choose about that too.
+        Assert.Equal([NotificationKind.Comment, NotificationKind.Resolved, NotificationKind.System, NotificationKind.MajorIncident, NotificationKind.Watching],
+            choices.Choices.Select(c => c.Kind));
         Assert.All(choices.Choices, c => Assert.True(c.InApp));
-        Assert.Equal([true, true, false, true], choices.Choices.Select(c => c.Email));
+        Assert.Equal([true, true, false, true, false], choices.Choices.Select(c => c.Email));
         Assert.False(choices.EmailConfirmed);
         Assert.Equal("reporter@test.local", choices.Email);
     }

@@ -1,6 +1,10 @@
 namespace IncidentPortal.Features.Incidents;
 
-public sealed record TimelineEntry(long Id, DateTime At, string Actor, ActivityKind Kind, string Summary, string? Text, bool IsPublic);
+public sealed record TimelineEntry(long Id, DateTime At, string Actor, ActivityKind Kind, string Summary, string? Text, bool IsPublic)
+{
+    /// <summary>The incident version the entry was made in: a comment's anchor (#note-{Version}) in notifications.</summary>
+    public int Version { get; init; }
+}
 
 /// <summary>One incident as a page shows it. For a reporter, internal fields are empty and the timeline is public-only.</summary>
 public sealed record IncidentDetails(

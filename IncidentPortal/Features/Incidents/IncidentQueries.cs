@@ -17,8 +17,10 @@ public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (i is null) throw new IncidentNotFoundException();
         // The reporter of a duplicate follows the original: its public parts, without the other reporter's own words.
+        // So does a colleague the reporter added as a watcher.
         var follower = !actor.IsStaff && i.ReporterId != actor.UserId
-            && await db.Incidents.AnyAsync(d => d.DuplicateOfId == id && d.ReporterId == actor.UserId, ct);
+            && (await db.Incidents.AnyAsync(d => d.DuplicateOfId == id && d.ReporterId == actor.UserId, ct)
+                || await db.IncidentWatchers.AnyAsync(w => w.IncidentId == id && w.UserId == actor.UserId, ct));
         if (!(actor.IsStaff || i.ReporterId == actor.UserId || follower)) throw new IncidentNotFoundException();
         var internalView = actor.IsStaff;
 
@@ -38,7 +40,8 @@ public sealed class IncidentQueries(IDbContextFactory<AppDbContext> dbFactory)
             i.OnHoldReason, i.ResolutionCode, i.ResolutionNotes, i.Workaround, i.CancelReason,
             i.CreatedAt, i.UpdatedAt, i.FirstResponseAt, i.ResolvedAt, i.ClosedAt, i.ReopenCount,
             timeline.Select(t => new TimelineEntry(t.Activity.Id, t.Activity.At, t.Actor ?? "System", t.Activity.Kind,
-                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic)).ToList())
+                ActivityText.Summary(t.Activity), t.Activity.Text, t.Activity.IsPublic)
+            { Version = t.Activity.IncidentVersion }).ToList())
         { ViewerFollows = follower };
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace IncidentPortal.Features.Notifications;
 
 /// <summary>What a notification is about; users choose per kind whether it reaches them in the portal and by e-mail.</summary>
-public enum NotificationKind { Assigned, Comment, SlaWarning, SlaBreach, Escalation, TaskAssigned, ActionItem, Alert, System, Resolved, MajorIncident }
+public enum NotificationKind { Assigned, Comment, SlaWarning, SlaBreach, Escalation, TaskAssigned, ActionItem, Alert, System, Resolved, MajorIncident, Mention, Watching }
 
 /// <summary>One message for one user, shown under the bell until read.</summary>
 public class Notification

@@ -16,6 +16,8 @@ public static class NotificationKinds
         NotificationKind.Alert => "Monitoring alerts",
         NotificationKind.System => "Announcements",
         NotificationKind.MajorIncident => "Major incident updates",
+        NotificationKind.Mention => "Mentions of me",
+        NotificationKind.Watching => "Incidents I watch",
         _ => kind.ToString(),
     };
 
@@ -32,12 +34,14 @@ public static class NotificationKinds
         NotificationKind.Alert => "Monitoring raises an alert for a service your team supports.",
         NotificationKind.System => "Messages from the portal and its administrators.",
         NotificationKind.MajorIncident => "Updates on a major incident you follow as a stakeholder, and requests to join a response.",
+        NotificationKind.Mention => "A colleague mentions you (@name) in a work note or a review comment.",
+        NotificationKind.Watching => "An incident you watch changes (its public updates only, if you watch it as a colleague of its reporter).",
         _ => "",
     };
 
     /// <summary>Kinds that only reach people who work incidents; a reporter's preferences page leaves them out.</summary>
     public static bool IsForStaffOnly(NotificationKind kind) => kind is not (NotificationKind.Comment or NotificationKind.Resolved
-        or NotificationKind.System or NotificationKind.MajorIncident);
+        or NotificationKind.System or NotificationKind.MajorIncident or NotificationKind.Watching);
 
     /// <summary>The kinds a user chooses about, in the order the preferences page lists them.</summary>
     public static IReadOnlyList<NotificationKind> For(bool isStaff) =>

@@ -40,8 +40,10 @@ public sealed partial class ReviewService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (review, section) = await LoadSectionAsync(db, sectionId, ct);
         review.EnsureEditable();
-        db.ReviewComments.Add(ReviewComment.On(section, text, By(actor)));
+        var comment = ReviewComment.On(section, text, By(actor));
+        db.ReviewComments.Add(comment);
         await db.SaveChangesAsync(ct);
+        await Mentions.ReviewMentions.NotifyAsync(db, notifier, actor, review.IncidentId, section.Title, comment, ct);
         await PublishAsync(review, section.Id, actor, $"{actor.Name} commented on {section.Title}");
     }
 

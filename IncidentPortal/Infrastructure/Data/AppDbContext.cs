@@ -17,6 +17,7 @@ using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Integrations;
 using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
+using IncidentPortal.Features.Watchers;
 using IncidentPortal.Features.Webhooks;
 using IncidentPortal.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -75,6 +76,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SwarmRequest> SwarmRequests => Set<SwarmRequest>();
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
     public DbSet<Features.Incidents.SavedViews.SavedQueueView> SavedQueueViews => Set<Features.Incidents.SavedViews.SavedQueueView>();
+    public DbSet<IncidentWatcher> IncidentWatchers => Set<IncidentWatcher>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -129,6 +131,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new SwarmRequestConfiguration());
         builder.ApplyConfiguration(new SwarmInviteConfiguration());
         builder.ApplyConfiguration(new StakeholderConfiguration());
+        builder.ApplyConfiguration(new IncidentWatcherConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

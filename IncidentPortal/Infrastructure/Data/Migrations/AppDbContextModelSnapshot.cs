@@ -2063,6 +2063,26 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentPortal.Features.Watchers.IncidentWatcher", b =>
+                {
+                    b.Property<int>("IncidentId");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450);
+
+                    b.Property<DateTime>("AddedAt");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IncidentWatchers", (string)null);
+                });
+
             modelBuilder.Entity("IncidentPortal.Features.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -3066,6 +3086,21 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.Watchers.IncidentWatcher", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentPortal.Features.Webhooks.WebhookDelivery", b =>
