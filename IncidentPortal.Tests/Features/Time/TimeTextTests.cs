@@ -62,7 +62,7 @@ public sealed class TimeTextTests
     public void Relative_times_say_in_or_ago()
     {
         var now = Utc(2026, 12, 7, 12, 0);
-        Assert.Equal("in 25 h", TimeText.Relative(now.AddHours(25), now));
+        Assert.Equal("in 1 d 1 h", TimeText.Relative(now.AddHours(25), now));
         Assert.Equal("3 h 12 min ago", TimeText.Relative(now.AddMinutes(-192), now));
         Assert.Equal("just now", TimeText.Relative(now.AddSeconds(-30), now));
     }
