@@ -56,7 +56,7 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         await Expect(Section(alex, "Summary")).ToContainTextAsync("Morgan Manager is editing");
         var summary = $"VPN dropped for everyone {run}. <script>window.reviewXss = 1</script> [click me](javascript:window.reviewXss=2)";
         await manager.GetByLabel("Summary (Markdown)").FillAsync(summary);
-        await Expect(Section(manager, "Summary").GetByRole(AriaRole.Status).First).ToHaveTextAsync(new Regex(@"^Saved \d\d:\d\d UTC$"));
+        await Expect(Section(manager, "Summary").GetByRole(AriaRole.Status).First).ToHaveTextAsync(new Regex(@"^Saved \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$"));
         await Expect(Section(alex, "Summary")).ToContainTextAsync($"VPN dropped for everyone {run}.");
         await Section(manager, "Summary").GetByRole(AriaRole.Button, new() { Name = "Done editing Summary" }).ClickAsync();
 

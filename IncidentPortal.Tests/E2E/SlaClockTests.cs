@@ -30,7 +30,7 @@ public sealed class SlaClockTests(PortalServer server, BrowserFixture browser, I
         var resolution = agent.GetByRole(AriaRole.Article, new() { Name = "Resolution clock" });
         var remaining = resolution.GetByLabel("Resolution time remaining");
         await Expect(resolution).ToContainTextAsync("Running");
-        await Expect(resolution).ToContainTextAsync("4h (P1)");
+        await Expect(resolution).ToContainTextAsync("4 h (P1)");
         await Expect(remaining).ToHaveTextAsync(new Regex(@"^3h 59m \d\ds left$"));
         var before = await remaining.TextContentAsync();
         await Expect(remaining).Not.ToHaveTextAsync(before!, new() { Timeout = 5000 });     // it ticks on its own

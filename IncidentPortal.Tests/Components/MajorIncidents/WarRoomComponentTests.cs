@@ -73,7 +73,7 @@ public sealed class WarRoomComponentTests(IncidentTestHost host) : IClassFixture
         var incident = await host.Queries.GetAsync(manager, view.IncidentId);
         var panel = ctx.Render<UpdateCadence>(p => p.Add(c => c.View, view).Add(c => c.Incident, incident).Add(c => c.Actor, manager));
         Assert.Equal("Next update due in 1:00:00", Spoken(panel));
-        Assert.Contains("SEV2: an update at least every 1 h 00 min", panel.Markup);
+        Assert.Contains("SEV2: an update at least every 1 h", panel.Markup);
 
         host.Clock.Advance(TimeSpan.FromMinutes(47) + TimeSpan.FromSeconds(20));
         panel.WaitForAssertion(() => Assert.Equal("Next update due in 12:40", Spoken(panel)));

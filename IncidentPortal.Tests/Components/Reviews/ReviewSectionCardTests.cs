@@ -44,7 +44,7 @@ public sealed class ReviewSectionCardTests(IncidentTestHost host) : IClassFixtur
         Assert.Contains("click me", preview.TextContent);
 
         // Autosave, a second after the last keystroke.
-        card.WaitForAssertion(() => Assert.Matches(@"^Saved \d\d:\d\d UTC$", card.Find("[role=status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        card.WaitForAssertion(() => Assert.Matches(@"^Saved \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$", card.Find("[role=status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
         var saved = (await Queries.ForIncidentAsync(manager, incidentId))!.SectionByKey(ReviewTemplateDefaults.Summary)!;
         Assert.StartsWith("The **uplink** flapped.", saved.Body);
 

@@ -31,6 +31,7 @@ public sealed class PublishStatusFormTests
         await using var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        ctx.Services.AddScoped<IncidentPortal.Features.Time.ViewerTime>(); // times in UTC, as for a person without a zone
         var popovers = ctx.Render<MudPopoverProvider>();
         PublishRequest? published = null;
         var form = ctx.Render<PublishStatusForm>(p => p.Add(f => f.Incident, VpnIncident()).Add(f => f.State, NothingPublished)

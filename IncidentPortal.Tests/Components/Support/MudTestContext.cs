@@ -5,6 +5,7 @@ using Bunit;
 using IncidentPortal.Features.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace IncidentPortal.Tests.Components.Support;
@@ -22,6 +23,7 @@ public static class MudTestContext
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        ctx.Services.AddScoped<IncidentPortal.Features.Time.ViewerTime>(); // times in UTC, as for a person without a zone
         return ctx;
     }
 

@@ -23,6 +23,7 @@ public static class PortalComponents
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        ctx.Services.AddScoped<IncidentPortal.Features.Time.ViewerTime>(); // times in UTC, as for a person without a zone
         if (hostClock) ctx.Services.AddSingleton<TimeProvider>(host.Clock);
         // The portal's services are singletons: the components get the very instances the host's pages would.
         ctx.Services.AddFallbackServiceProvider(new PortalServicesOnly(host.Services));

@@ -20,6 +20,7 @@ internal static class WorkspaceFixtures
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        ctx.Services.AddScoped<IncidentPortal.Features.Time.ViewerTime>(); // times in UTC, as for a person without a zone
         if (app is not null) ctx.Services.AddFallbackServiceProvider(app);
         // Last: touching the renderer builds the service provider.
         ctx.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));

@@ -46,7 +46,8 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
     }
 
     /// <summary>A page in a new, empty browser context (no cookies).</summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? theme = null, string? storageState = null)
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? theme = null, string? storageState = null,
+        string timeZone = "UTC")
     {
         var context = await browser.Browser.NewContextAsync(new()
         {
@@ -54,7 +55,7 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
             ViewportSize = viewport ?? Desktop,
             StorageState = storageState,
             Locale = "en-GB",
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout((float)BrowserFixture.DefaultTimeout.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)BrowserFixture.DefaultTimeout.TotalMilliseconds);
@@ -83,7 +84,7 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
     /// A page in a new context that is signed in as <paramref name="user"/>. The first time per user and run this goes
     /// through the sign-in form; afterwards the saved cookies are reused.
     /// </summary>
-    protected async Task<IPage> SignedInPageAsync(PortalUser user, ViewportSize? viewport = null, string? theme = null)
+    protected async Task<IPage> SignedInPageAsync(PortalUser user, ViewportSize? viewport = null, string? theme = null, string timeZone = "UTC")
     {
         if (!SignedInStates.TryGetValue(StateKey(user), out var state))
         {
@@ -94,7 +95,7 @@ public abstract class E2ETest(PortalServer server, BrowserFixture browser, ITest
             await signIn.Context.CloseAsync();
             contexts.Remove(signIn.Context);
         }
-        return await NewPageAsync(viewport, theme, state);
+        return await NewPageAsync(viewport, theme, state, timeZone);
     }
 
     /// <summary>Keeps the cookies of a page that has just signed in through the form, for later <see cref="SignedInPageAsync"/> calls.</summary>

@@ -117,7 +117,7 @@ public sealed class EventsDedupTests(IngestPortal portal) : IClassFixture<Ingest
             "the incident is resolved");
         var resolved = (await portal.IncidentsAsync(integration.Id)).Single();
         Assert.Equal(ResolutionCode.Fixed, resolved.ResolutionCode);
-        Assert.StartsWith("Resolved automatically: All 2 alert(s)", resolved.ResolutionNotes);
+        Assert.StartsWith("Resolved automatically: All 2 alerts", resolved.ResolutionNotes);
         Assert.All(resolved.Activities.Where(a => a.Field == "Status"), a => Assert.Null(a.ActorId));
         Assert.Equal(incident.Id, resolved.Id);
     }

@@ -28,7 +28,7 @@ public sealed class SlaWatcherTests : IAsyncLifetime
         Assert.Equal(0, await app.Watcher.RunOnceAsync());                  // and only once
 
         var warning = Assert.Single(await world.SlaEntriesAsync(incident.Id));
-        Assert.Equal("Response SLA warning: 75 % of the 2h target (P3) used; due Mon 11:00 UTC", warning.Text);
+        Assert.Equal("Response SLA warning: 75 % of the 2 h target (P3) used; due Mon 23 Nov 2026, 11:00 UTC", warning.Text);
         var notes = await world.NotificationsAsync(incident.Id);
         // Nobody holds the incident yet, so the whole team hears about it.
         Assert.Equal(new[] { world.Agent.UserId, world.TeammateId }.Order(), notes.Select(n => n.UserId).Order());

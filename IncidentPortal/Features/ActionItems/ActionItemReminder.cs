@@ -51,7 +51,7 @@ public sealed class ActionItemReminder(IDbContextFactory<AppDbContext> dbFactory
             var days = (today - item.DueDate!.Value.Date).Days;
             batch = await notifier.AddAsync(db, [item.OwnerId!], new NotificationRequest(NotificationKind.ActionItem,
                 $"Overdue action item: {item.Title}",
-                $"This action item was due {item.DueDate:yyyy-MM-dd} ({days} {(days == 1 ? "day" : "days")} ago). Finish it, or change its due date.",
+                $"This action item was due {Time.TimeText.Date(DateOnly.FromDateTime(item.DueDate.Value))} ({Infrastructure.Text.Plural.Count(days, "day")} ago). Finish it, or change its due date.",
                 "/action-items", item.IncidentId), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -63,7 +63,7 @@ public sealed partial class ActionItemService(IDbContextFactory<AppDbContext> db
             var reference = Incident.FormatReference(incident.Number);
             batch = await notifier.AddAsync(db, [owner], new NotificationRequest(NotificationKind.ActionItem,
                 $"Action item for you: {item.Title}",
-                $"{actor.Name} gave you an action item from {reference} {incident.Title}, due {item.DueDate:yyyy-MM-dd}.",
+                $"{actor.Name} gave you an action item from {reference} {incident.Title}, due {(item.DueDate is { } due ? Time.TimeText.Date(DateOnly.FromDateTime(due)) : "not set")}.",
                 "/action-items", item.IncidentId), ct);
         }
         try

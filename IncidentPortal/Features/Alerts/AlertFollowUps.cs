@@ -54,7 +54,7 @@ public sealed class AlertFollowUps(IncidentService incidents, IDbContextFactory<
     {
         var (alerts, open, status, team, assignee, recovery) = await StateAsync(incidentId, integrationId, ct);
         if (open > 0 || !IncidentLifecycle.IsOpen(status)) return;
-        var text = $"All {alerts} alert(s) on this incident have recovered at the source.";
+        var text = alerts == 1 ? "The alert on this incident has recovered at the source." : $"All {alerts} alerts on this incident have recovered at the source.";
         if (recovery == RecoveryAction.NotifyOnly)
         {
             await incidents.ChangeAsSystemAsync(incidentId, new RecordIncidentEvent(Topic, text + " Resolve it once the service is confirmed back."), ct: ct);

@@ -77,7 +77,7 @@ public sealed class CategoryAdminService(IDbContextFactory<AppDbContext> dbFacto
         if (active && category.Parent is { IsActive: false } parent)
             notice = $"{category.Name} stays hidden from forms until {parent.Name} is reactivated too.";
         else if (!active && category.Children.Count(c => c.IsActive) is > 0 and var hidden)
-            notice = $"Its {hidden} active subcategor{(hidden == 1 ? "y is" : "ies are")} hidden from forms too.";
+            notice = $"Its {Infrastructure.Text.Plural.Count(hidden, "active subcategory", "active subcategories")} {Infrastructure.Text.Plural.Verb(hidden)} hidden from forms too.";
         return AdminResult.Done(categoryId, notice);
     }
 
@@ -90,7 +90,7 @@ public sealed class CategoryAdminService(IDbContextFactory<AppDbContext> dbFacto
         if (category is null) return Gone;
         var incidents = await db.Incidents.CountAsync(i => i.CategoryId == categoryId, ct);
         if (incidents > 0)
-            return AdminResult.Refused($"{category.FullName} cannot be deleted: {incidents} incident{(incidents == 1 ? " is" : "s are")} filed under it. " +
+            return AdminResult.Refused($"{category.FullName} cannot be deleted: {Infrastructure.Text.Plural.Count(incidents, "incident")} {Infrastructure.Text.Plural.Verb(incidents)} filed under it. " +
                 "Deactivate it instead: it leaves the forms and old incidents keep it.");
         if (category.Children.Count > 0)
             return AdminResult.Refused($"{category.FullName} cannot be deleted while it has subcategories. Delete those first, or deactivate it.");

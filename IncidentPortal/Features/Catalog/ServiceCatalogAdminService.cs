@@ -83,7 +83,7 @@ public sealed class ServiceCatalogAdminService(IDbContextFactory<AppDbContext> d
         if (service is null) return Gone;
         var incidents = await db.Incidents.CountAsync(i => i.ServiceId == serviceId, ct);
         if (incidents > 0)
-            return AdminResult.Refused($"{service.Name} cannot be deleted: {incidents} incident{(incidents == 1 ? "" : "s")} name it. " +
+            return AdminResult.Refused($"{service.Name} cannot be deleted: {Infrastructure.Text.Plural.Count(incidents, "incident")} name it. " +
                 "Deactivate it instead: it leaves the report form and old incidents keep it.");
         db.Services.Remove(service);
         await db.SaveChangesAsync(ct);

@@ -115,7 +115,7 @@ public sealed class EscalationPolicyAdminService(IDbContextFactory<AppDbContext>
         var rules = await db.EscalationRules.Where(r => r.PolicyId == policyId).CountAsync(ct);
         if (teams + rules > 0)
             return AdminResult.Refused($"{policy.Name} cannot be deleted: the escalation matrix uses it " +
-                $"({teams} team default(s), {rules} SLA rule(s)). Choose another policy there first.");
+                $"({Infrastructure.Text.Plural.Count(teams, "team default")}, {Infrastructure.Text.Plural.Count(rules, "SLA rule")}). Choose another policy there first.");
         db.EscalationPolicies.Remove(policy);
         await db.SaveChangesAsync(ct);
         return AdminResult.Done(policyId);

@@ -78,8 +78,8 @@ public sealed class EscalationStepper(IDbContextFactory<AppDbContext> dbFactory,
             (n.Index + 1 < n.StepCount || n.Round + 1 < n.Rounds ? "next step" : "the policy ends") +
             $" in {IncidentFormat.Duration(n.NextAt - now)} unless acknowledged",
         RunStep.Deferred d => $"Policy \"{policy.Name}\", step {d.Index + 1} of {d.StepCount} waits for business hours " +
-            $"(opens {d.Until:ddd d MMM HH:mm} UTC)",
-        RunStep.Exhausted e => $"Policy \"{policy.Name}\" ended: nobody acknowledged after {(e.Rounds == 1 ? "1 round" : $"{e.Rounds} rounds")}",
+            $"(opens {Time.TimeText.Utc(d.Until)})",
+        RunStep.Exhausted e => $"Policy \"{policy.Name}\" ended: nobody acknowledged after {Infrastructure.Text.Plural.Count(e.Rounds, "round")}",
         _ => "",
     };
 }

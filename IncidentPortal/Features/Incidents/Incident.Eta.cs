@@ -23,7 +23,7 @@ public partial class Incident
         Touch(by);
     }
 
-    public static string? FormatEta(DateTime? eta) => eta?.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string? FormatEta(DateTime? eta) => eta is { } at ? Time.TimeText.Utc(at) : null;
 }
 
 /// <summary>Sets the expected resolution; <see cref="Eta"/> null clears it.</summary>

@@ -19,7 +19,7 @@ public sealed class IncidentAutoCloser(IncidentService incidents, IOptions<Incid
         var days = options.Value.AutoCloseAfterDays;
         if (days <= 0) return 0;
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-days);
-        var closed = await incidents.CloseResolvedBeforeAsync(cutoff, $"Closed automatically: resolved for more than {days} days", ct);
+        var closed = await incidents.CloseResolvedBeforeAsync(cutoff, $"Closed automatically: resolved for more than {Infrastructure.Text.Plural.Count(days, "day")}", ct);
         if (closed > 0) logger.LogInformation("Closed {Count} incident(s) resolved for more than {Days} days.", closed, days);
         return closed;
     }

@@ -7,7 +7,7 @@ public sealed record RecentReport(int IncidentId, int ServiceId, string Service,
 public sealed record Surge(int ServiceId, string Service, IReadOnlyList<int> IncidentIds, DateTime From, DateTime To)
 {
     public string Message(TimeSpan window) =>
-        $"Possible major incident on {Service}: {IncidentIds.Count} reports in {(int)window.TotalMinutes} minutes";
+        $"Possible major incident on {Service}: {Infrastructure.Text.Plural.Count(IncidentIds.Count, "report")} in {Infrastructure.Text.Plural.Count((int)window.TotalMinutes, "minute")}";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using IncidentPortal.Features.Time;
 using IncidentPortal.Infrastructure;
 using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Events;
@@ -27,22 +28,24 @@ public sealed class Notifier(IDbContextFactory<AppDbContext> dbFactory, IEventBu
             .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.LockoutEnd }).ToListAsync(ct);
         var choices = await db.NotificationPreferences.AsNoTracking()
             .Where(p => ids.Contains(p.UserId) && p.Kind == request.Kind).ToDictionaryAsync(p => p.UserId, ct);
+        var zones = await UserTimeZones.ForUsersAsync(db, ids, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var inApp = new List<string>();
         foreach (var user in recipients)
         {
             choices.TryGetValue(user.Id, out var choice);
+            var text = InZone(request, zones.GetValueOrDefault(user.Id, TimeZoneInfo.Utc));
             if (choice?.InApp ?? NotificationDefaults.InApp(request.Kind))
             {
-                db.Notifications.Add(Notification.For(user.Id, request, now));
+                db.Notifications.Add(Notification.For(user.Id, text, now));
                 inApp.Add(user.Id);
             }
             // Locked-out (disabled) accounts get nothing in their mailbox; unconfirmed addresses may not be theirs.
             var disabled = user.LockoutEnd is { } end && end > clock.GetUtcNow();
             if ((choice?.Email ?? NotificationDefaults.Email(request.Kind)) && user is { Email: { } email, EmailConfirmed: true } && !disabled)
-                Outbox.Enqueue(db, EmailMessage.OutboxKind, Email(email, request), now);
+                Outbox.Enqueue(db, EmailMessage.OutboxKind, Email(email, text), now);
         }
-        return new NotificationBatch(inApp, request);
+        return new NotificationBatch(inApp, InZone(request, TimeZoneInfo.Utc));
     }
 
     /// <summary>Tells the recipients' open pages; call after the unit of work that <see cref="AddAsync"/> used has committed.</summary>
@@ -62,6 +65,10 @@ public sealed class Notifier(IDbContextFactory<AppDbContext> dbFactory, IEventBu
         }
         await AnnounceAsync(batch);
     }
+
+    /// <summary>The request with its times (<see cref="TimeText.Stamp"/>) written in the recipient's zone.</summary>
+    private static NotificationRequest InZone(NotificationRequest request, TimeZoneInfo zone) =>
+        request with { Title = TimeText.Localize(request.Title, zone), Body = request.Body is null ? null : TimeText.Localize(request.Body, zone) };
 
     private EmailMessage Email(string to, NotificationRequest request)
     {

@@ -40,15 +40,7 @@ public static class ReviewDrafts
     }
 
     public static string Duration(TimeSpan span)
-    {
-        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
-        if (span.TotalMinutes < 1) return "under a minute";
-        var parts = new List<string>();
-        if (span.Days > 0) parts.Add($"{span.Days} d");
-        if (span.Hours > 0) parts.Add($"{span.Hours} h");
-        if (span.Minutes > 0 && span.Days == 0) parts.Add($"{span.Minutes} min");
-        return string.Join(' ', parts);
-    }
+        => Time.TimeText.Duration(span < TimeSpan.Zero ? TimeSpan.Zero : span);
 
     /// <summary>The "5 whys" chain as a root-cause paragraph.</summary>
     public static string FiveWhys(string problem, IReadOnlyList<string> answers)

@@ -35,7 +35,7 @@ public static class ReviewExport
         ? "_No action items._"
         : string.Join('\n', items.Select(i =>
             $"- [{(i.Status == ActionItemStatus.Done ? "x" : " ")}] {i.Title} — {i.Type}, {i.Priority} priority, owner {i.Owner ?? "nobody"}" +
-            $"{(i.Team is null ? "" : $" ({i.Team})")}, due {(i.DueDate is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not set")}, {ActionItem.Label(i.Status)}"));
+            $"{(i.Team is null ? "" : $" ({i.Team})")}, due {(i.DueDate is { } due ? Time.TimeText.Date(DateOnly.FromDateTime(due)) : "not set")}, {ActionItem.Label(i.Status)}"));
 
     public static IEndpointRouteBuilder MapReviewExport(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using IncidentPortal.Features.Time;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Infrastructure.Data;
@@ -55,7 +56,8 @@ public sealed class SlaWatcher(IDbContextFactory<AppDbContext> dbFactory, Incide
         }
         if (seen?.DueThreshold(now) is not { } threshold) return false;
 
-        var text = Describe(seen, threshold, share);
+        var stamped = Describe(seen, threshold, share);
+        var text = TimeText.Localize(stamped, TimeZoneInfo.Utc); // the timeline is everyone's: UTC, named
         var batch = NotificationBatch.Empty;
         IncidentUpdated? updated;
         try
@@ -69,7 +71,7 @@ public sealed class SlaWatcher(IDbContextFactory<AppDbContext> dbFactory, Incide
                     claimed.MarkAnnounced(threshold, now);
                     batch = await notifier.AddAsync(db, await RecipientsAsync(db, incident, token),
                         new NotificationRequest(threshold == SlaThreshold.Breach ? NotificationKind.SlaBreach : NotificationKind.SlaWarning,
-                            $"{incident.Reference}: {text}", incident.Title, $"/incidents/{incident.Id}", incident.Id), token);
+                            $"{incident.Reference}: {stamped}", incident.Title, $"/incidents/{incident.Id}", incident.Id), token);
                     return true;
                 }, ct);
         }
@@ -94,10 +96,12 @@ public sealed class SlaWatcher(IDbContextFactory<AppDbContext> dbFactory, Incide
 
     private static string Describe(SlaClock seen, SlaThreshold threshold, double share)
     {
-        var target = SlaFormat.Duration(TimeSpan.FromMinutes(seen.TargetMinutes));
+        // Stamps, not text: the notifier writes each recipient's copy in their own zone.
+        var target = TimeText.Duration(TimeSpan.FromMinutes(seen.TargetMinutes));
+        var due = seen.DueAt is { } at ? TimeText.Stamp(at) : "—";
         return threshold == SlaThreshold.Breach
-            ? $"{seen.Kind} SLA breached: the {target} target ({seen.Priority}) ran out at {seen.DueAt:HH:mm} UTC"
-            : $"{seen.Kind} SLA warning: {Math.Round(share * 100)} % of the {target} target ({seen.Priority}) used; due {seen.DueAt:ddd HH:mm} UTC";
+            ? $"{seen.Kind} SLA breached: the {target} target ({seen.Priority}) ran out at {due}"
+            : $"{seen.Kind} SLA warning: {Math.Round(share * 100)} % of the {target} target ({seen.Priority}) used; due {due}";
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

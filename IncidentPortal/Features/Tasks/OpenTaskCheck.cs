@@ -35,6 +35,6 @@ public sealed class OpenTasksException(IReadOnlyList<string> titles) : IncidentR
     public IReadOnlyList<string> Titles { get; } = titles;
 
     public static string Describe(IReadOnlyList<string> titles) =>
-        $"This incident has {(titles.Count == 1 ? "1 open task" : $"{titles.Count} open tasks")}: {string.Join(", ", titles.Select(t => $"\"{t}\""))}. " +
+        $"This incident has {Infrastructure.Text.Plural.Count(titles.Count, "open task")}: {string.Join(", ", titles.Select(t => $"\"{t}\""))}. " +
         "Finish or cancel them, or confirm resolving it anyway.";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IncidentPortal.Features.Tasks;
 
 /// <summary>How task changes read on the incident's timeline and in notifications.</summary>
@@ -8,7 +6,7 @@ public static class TaskText
     public const string Topic = "Task";
 
     public static string Due(DateTime? due) =>
-        due is { } at ? at.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "no due time";
+        due is { } at ? Time.TimeText.Utc(at) : "no due time";
 
     public static string Who(string? team, string? owner) => $"{team ?? "no team"} / {owner ?? "unowned"}";
 

@@ -9,10 +9,10 @@ public static class ActionItemLabels
     {
         if (due is not { } day) return "No due date";
         var days = (now.Date - day.Date).Days;
-        if (!ActionItem.IsOpenStatus(status)) return day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        if (!ActionItem.IsOpenStatus(status)) return Time.TimeText.Date(DateOnly.FromDateTime(day));
         return days switch
         {
-            > 0 => $"{days} {(days == 1 ? "day" : "days")} overdue",
+            > 0 => $"{Infrastructure.Text.Plural.Count(days, "day")} overdue",
             0 => "Due today",
             -1 => "Due tomorrow",
             _ => $"Due {day:d MMM yyyy}",

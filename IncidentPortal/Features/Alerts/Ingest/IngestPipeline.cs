@@ -23,7 +23,7 @@ public sealed class IngestPipeline(IntegrationDirectory directory, IngestRateLim
         return Results.Json(new
         {
             status = "success",
-            message = $"{outcomes.Count(o => o.Applied)} of {outcomes.Count} alerts applied",
+            message = $"{outcomes.Count(o => o.Applied)} of {Infrastructure.Text.Plural.Count(outcomes.Count, "alert")} applied",
             alerts = outcomes.Count,
             incidents_opened = outcomes.Count(o => o.OpenedIncident),
         }, statusCode: StatusCodes.Status202Accepted);

@@ -16,5 +16,5 @@ public static class EscalationWait
     public static (int Amount, int UnitSeconds) Split(int seconds) =>
         Units.Reverse().Where(u => seconds % u.Seconds == 0).Select(u => (seconds / u.Seconds, u.Seconds)).First();
 
-    private static string Plural(int n, string unit) => $"{n} {unit}{(n == 1 ? "" : "s")}";
+    private static string Plural(int n, string unit) => Infrastructure.Text.Plural.Count(n, unit);
 }

@@ -4,14 +4,7 @@ namespace IncidentPortal.Features.Incidents.Pages;
 public static class IncidentFormat
 {
     /// <summary>"40 min", "3 h 5 min", "2 d 4 h": a duration at the precision people care about.</summary>
-    public static string Duration(TimeSpan span)
-    {
-        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
-        if (span.TotalMinutes < 1) return "under a minute";
-        if (span.TotalHours < 1) return $"{(int)span.TotalMinutes} min";
-        if (span.TotalDays < 1) return span.Minutes == 0 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalHours} h {span.Minutes} min";
-        return span.Hours == 0 ? $"{(int)span.TotalDays} d" : $"{(int)span.TotalDays} d {span.Hours} h";
-    }
+    public static string Duration(TimeSpan span) => Time.TimeText.Duration(span < TimeSpan.Zero ? TimeSpan.Zero : span);
 
     /// <summary>What the status means for the person who reported the incident, in plain words.</summary>
     public static string ForReporter(IncidentStatus status, OnHoldReason? hold, int autoCloseDays) => status switch
@@ -27,7 +20,7 @@ public static class IncidentFormat
             _ => "Work is paused for now. We will carry on as soon as we can.",
         },
         IncidentStatus.Resolved => autoCloseDays > 0
-            ? $"We believe this is fixed. If it is not, reopen it below; otherwise it closes automatically after {autoCloseDays} days."
+            ? $"We believe this is fixed. If it is not, reopen it below; otherwise it closes automatically after {Infrastructure.Text.Plural.Count(autoCloseDays, "day")}."
             : "We believe this is fixed. If it is not, reopen it below.",
         IncidentStatus.Closed => "This incident is closed. If the problem comes back, please report a new incident.",
         IncidentStatus.Cancelled => "This incident was cancelled and no further work will be done on it.",

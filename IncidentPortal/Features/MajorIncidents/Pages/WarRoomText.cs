@@ -1,26 +1,25 @@
 using System.Globalization;
+using IncidentPortal.Features.Time;
 
 namespace IncidentPortal.Features.MajorIncidents.Pages;
 
 /// <summary>How the war room writes times, durations and kinds.</summary>
 public static class WarRoomText
 {
-    /// <summary>"14:05" (UTC): the log reads like a radio log; the date only when it is not today.</summary>
-    public static string Clock(DateTime at, DateTime now) => at.Date == now.Date
-        ? at.ToString("HH:mm", CultureInfo.InvariantCulture)
-        : at.ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>"14:05" in the reader's zone: the log reads like a radio log; the date only when it is not today there.</summary>
+    public static string Clock(DateTime at, DateTime now, TimeZoneInfo zone)
+    {
+        var (local, localNow) = (TimeText.ToZone(at, zone).Local, TimeText.ToZone(now, zone).Local);
+        return local.ToString(local.Date == localNow.Date ? "HH:mm" : "d MMM HH:mm", CultureInfo.InvariantCulture);
+    }
 
-    public static string Exact(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    public static string Exact(DateTime at, TimeZoneInfo zone) => TimeText.Absolute(at, zone);
 
-    /// <summary>"2 h 05 min", "12 min", "40 s": durations of a response.</summary>
+    /// <summary>"2 h 5 min", "12 min": durations of a response.</summary>
     public static string Duration(TimeSpan? span)
     {
         if (span is not { } value) return "not yet";
-        if (value < TimeSpan.Zero) value = TimeSpan.Zero;
-        if (value.TotalMinutes < 1) return $"{(int)value.TotalSeconds} s";
-        if (value.TotalHours < 1) return $"{(int)value.TotalMinutes} min";
-        if (value.TotalDays < 1) return $"{(int)value.TotalHours} h {value.Minutes:D2} min";
-        return $"{(int)value.TotalDays} d {value.Hours} h";
+        return TimeText.Duration(value < TimeSpan.Zero ? TimeSpan.Zero : value);
     }
 
     public static string Kind(LogEntryKind kind) => kind switch

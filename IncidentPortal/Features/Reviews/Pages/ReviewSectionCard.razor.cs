@@ -16,6 +16,7 @@ public sealed partial class ReviewSectionCard
     [Inject] private ReviewService Reviews { get; set; } = default!;
     [Inject] private ReviewQueries Queries { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private Time.ViewerTime Viewer { get; set; } = default!;
 
     [Parameter, EditorRequired] public SectionView Section { get; set; } = default!;
     [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
@@ -111,7 +112,7 @@ public sealed partial class ReviewSectionCard
             var sent = text;
             var saved = await Reviews.SaveSectionAsync(Actor, Section.Id, baseVersion, sent);
             (baseVersion, savedText, error) = (saved.Version, sent.Replace("\r\n", "\n").TrimEnd(), null);
-            saveState = $"Saved {saved.SavedAt:HH:mm} UTC";
+            saveState = $"Saved {Viewer.Absolute(saved.SavedAt)}";
         }
         catch (SectionConflictException ex)
         {

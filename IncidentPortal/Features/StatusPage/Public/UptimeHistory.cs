@@ -52,7 +52,5 @@ public static class UptimeHistory
         _ => 0,
     };
 
-    public static string Duration(TimeSpan span) => span.TotalMinutes < 1 ? "under a minute"
-        : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} min"
-        : $"{(int)span.TotalHours} h {span.Minutes} min";
+    public static string Duration(TimeSpan span) => Time.TimeText.Duration(span);
 }

@@ -57,6 +57,9 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("SecurityStamp");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64);
+
                     b.Property<bool>("TwoFactorEnabled");
 
                     b.Property<string>("UserName")
