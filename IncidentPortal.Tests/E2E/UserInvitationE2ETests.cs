@@ -66,22 +66,22 @@ public sealed class UserInvitationE2ETests(PortalServer server, BrowserFixture b
     });
 
     [Fact]
-    public Task Deleting_a_team_with_open_incidents_says_how_many_and_asks_where_they_go() => Run(async () =>
+    public Task Deleting_a_team_says_how_many_open_incidents_it_has_and_what_must_change_first_with_a_destructive_button() => Run(async () =>
     {
         var admin = await SignedInPageAsync(DemoUsers.Admin);
         await admin.GotoInteractiveAsync("/admin/teams");
-        // Network has the demo's open incidents and is named by routing rules: the dialog states the count and refuses.
+        // Network has open demo incidents and supports services: the dialog says how many and what must change first.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Delete Network", Exact = true }).ClickAsync();
         var dialog = admin.GetByRole(AriaRole.Dialog, new() { Name = "Delete the team Network?" });
-        await Expect(dialog).ToContainTextAsync("open incident");
-        await Expect(dialog.GetByLabel("Move open incidents to")).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"It has \d+ open incidents?\."));
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Give them another support team first.");
         var delete = dialog.GetByRole(AriaRole.Button, new() { Name = "Delete team" });
+        await Expect(delete).ToBeDisabledAsync();
         // Destructive, and styled as such.
         Assert.Contains("mud-button-filled-error", await delete.GetAttributeAsync("class") ?? "");
-        await delete.ClickAsync();
-        await Expect(dialog).ToContainTextAsync(new System.Text.RegularExpressions.Regex("choose the team they? moves? to|routing rule"));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Keep it" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
+
         await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Delete Network", Exact = true })).ToBeVisibleAsync();
     });
 }

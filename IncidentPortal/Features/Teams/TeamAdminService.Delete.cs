@@ -1,12 +1,16 @@
 using IncidentPortal.Features.Accounts;
 using IncidentPortal.Features.Admin;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentPortal.Features.Teams;
 
-/// <summary>What deleting a team would do: its open incidents need a new team; its closed ones keep its name in their timelines.</summary>
-public sealed record TeamDeletion(int TeamId, string Name, int Members, int OpenIncidents, int ClosedIncidents);
+/// <summary>
+/// What deleting a team would do: its open incidents need a new team; its closed ones keep its name in their timelines.
+/// <see cref="Blocker"/>: what must change first (routing rules, services), or null.
+/// </summary>
+public sealed record TeamDeletion(int TeamId, string Name, int Members, int OpenIncidents, int ClosedIncidents, string? Blocker = null);
 
 public sealed partial class TeamAdminService
 {
@@ -15,10 +19,24 @@ public sealed partial class TeamAdminService
     {
         actor.RequireAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Teams.Where(t => t.Id == teamId).Select(t => new TeamDeletion(t.Id, t.Name, t.Members.Count,
+        var deletion = await db.Teams.Where(t => t.Id == teamId).Select(t => new TeamDeletion(t.Id, t.Name, t.Members.Count,
                 db.Incidents.Count(i => i.AssignmentGroupId == t.Id && IncidentLifecycle.OpenStatuses.Contains(i.Status)),
-                db.Incidents.Count(i => i.AssignmentGroupId == t.Id && !IncidentLifecycle.OpenStatuses.Contains(i.Status))))
+                db.Incidents.Count(i => i.AssignmentGroupId == t.Id && !IncidentLifecycle.OpenStatuses.Contains(i.Status)), null))
             .SingleOrDefaultAsync(ct);
+        return deletion is null ? null : deletion with { Blocker = await BlockerAsync(db, teamId, deletion.Name, ct) };
+    }
+
+    /// <summary>Routing rules that send incidents to the team, or services it supports: they must change first.</summary>
+    private static async Task<string?> BlockerAsync(AppDbContext db, int teamId, string name, CancellationToken ct)
+    {
+        var rules = await db.RoutingRules.Where(r => r.TeamId == teamId).OrderBy(r => r.Position).Select(r => r.Name).ToListAsync(ct);
+        if (rules.Count > 0)
+            return $"{name} cannot be deleted: {Plural(rules.Count, "routing rule")} {(rules.Count == 1 ? "sends" : "send")} incidents to it " +
+                $"({string.Join(", ", rules.Select(r => $"'{r}'"))}). Change or delete {(rules.Count == 1 ? "that rule" : "those rules")} on the Routing page first.";
+        var services = await db.Services.Where(s => s.SupportTeamId == teamId).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+        return services.Count > 0
+            ? $"{name} cannot be deleted: it supports {Plural(services.Count, "service")} ({string.Join(", ", services)}). Give them another support team first."
+            : null;
     }
 
     /// <summary>
@@ -33,14 +51,7 @@ public sealed partial class TeamAdminService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct);
         if (team is null) return Gone;
-        var rules = await db.RoutingRules.Where(r => r.TeamId == teamId).OrderBy(r => r.Position).Select(r => r.Name).ToListAsync(ct);
-        if (rules.Count > 0)
-            return AdminResult.Refused($"{team.Name} cannot be deleted: {Plural(rules.Count, "routing rule")} {(rules.Count == 1 ? "sends" : "send")} incidents to it " +
-                $"({string.Join(", ", rules.Select(r => $"'{r}'"))}). Change or delete {(rules.Count == 1 ? "that rule" : "those rules")} on the Routing page first.");
-        var services = await db.Services.Where(s => s.SupportTeamId == teamId).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
-        if (services.Count > 0)
-            return AdminResult.Refused($"{team.Name} cannot be deleted: it supports {Plural(services.Count, "service")} " +
-                $"({string.Join(", ", services)}). Give them another support team first.");
+        if (await BlockerAsync(db, teamId, team.Name, ct) is { } blocker) return AdminResult.Refused(blocker);
         var open = await db.Incidents.Where(i => i.AssignmentGroupId == teamId && IncidentLifecycle.OpenStatuses.Contains(i.Status))
             .OrderBy(i => i.Number).Select(i => new { i.Id, i.Number, i.AssigneeId }).ToListAsync(ct);
         if (open.Count > 0)
