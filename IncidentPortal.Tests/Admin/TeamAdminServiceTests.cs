@@ -116,25 +116,45 @@ public sealed class TeamAdminServiceTests(AdminPortalFactory portal) : IClassFix
     }
 
     [Fact]
-    public async Task A_team_that_incidents_were_assigned_to_cannot_be_deleted()
+    public async Task A_team_with_open_incidents_is_deleted_only_once_told_where_they_go_and_they_move_there()
     {
         var admin = await portal.AdminAsync();
         var agent = await portal.AgentAsync();
         var team = (await Teams.CreateAsync(admin, new TeamInput(Unique("Routing"), ""))).Id!.Value;
+        var target = (await Teams.CreateAsync(admin, new TeamInput(Unique("Takes over"), ""))).Id!.Value;
         Assert.True((await Teams.AddMemberAsync(admin, team, agent.UserId)).Succeeded);
         var incidents = portal.Get<IncidentService>();
-        var incident = await incidents.ReportAsync(await portal.ReporterAsync(),
-            new IncidentDraft("Printer on fire", null, Impact.Low, Urgency.Low, IncidentSource.Portal, null, null));
-        await incidents.ChangeAsync(agent, incident.Id, null, new AssignIncident(team, agent.UserId));
+        var reporter = await portal.ReporterAsync();
+        async Task<int> AssignedAsync(string title)
+        {
+            var incident = await incidents.ReportAsync(reporter, new IncidentDraft(title, null, Impact.Low, Urgency.Low, IncidentSource.Portal, null, null));
+            await incidents.ChangeAsync(agent, incident.Id, null, new AssignIncident(team, agent.UserId));
+            return incident.Id;
+        }
+        var (open1, open2, closed) = (await AssignedAsync("Printer on fire"), await AssignedAsync("Scanner on fire"), await AssignedAsync("Fax on fire"));
+        await incidents.ChangeAsync(agent, closed, null, new CancelIncident("Wrong building"));
 
+        var deletion = (await Teams.DeletionAsync(admin, team))!;
+        Assert.Equal((1, 2, 1), (deletion.Members, deletion.OpenIncidents, deletion.ClosedIncidents));
         var refused = await Teams.DeleteAsync(admin, team);
+        Assert.Equal((TeamAdminService.MoveToField, $"{deletion.Name} has 2 open incidents: choose the team they move to."), (refused.Field, refused.Error));
+        await using (var db = await portal.DbAsync()) Assert.True(await db.Teams.AnyAsync(t => t.Id == team));
 
-        Assert.False(refused.Succeeded);
-        Assert.Contains("assignment group of 1 incident", refused.Error);
-        await using var db = await portal.DbAsync();
-        var stored = await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == team);
-        Assert.Single(stored.Members);
-        Assert.Equal(team, (await db.Incidents.SingleAsync(i => i.Id == incident.Id)).AssignmentGroupId);
+        var done = await Teams.DeleteAsync(admin, team, target);
+
+        Assert.True(done.Succeeded, done.Error);
+        Assert.Equal("2 open incidents moved.", done.Notice);
+        await using var after = await portal.DbAsync();
+        Assert.False(await after.Teams.AnyAsync(t => t.Id == team));
+        foreach (var id in new[] { open1, open2 })
+        {
+            var moved = await after.Incidents.Include(i => i.Activities).SingleAsync(i => i.Id == id);
+            // Moved as an agent would move it: on its timeline; the assignee is not in the new team, so it is cleared.
+            Assert.Equal((target, (string?)null), (moved.AssignmentGroupId, moved.AssigneeId));
+            Assert.Contains(moved.Activities, a => a.Field == "Team" && a.OldValue == deletion.Name && a.NewValue!.StartsWith("Takes over"));
+        }
+        Assert.Null((await after.Incidents.SingleAsync(i => i.Id == closed)).AssignmentGroupId);
+        Assert.True(await after.Users.AnyAsync(u => u.Id == agent.UserId));
     }
 
     [Fact]

@@ -132,6 +132,37 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         Assert.DoesNotContain("flapping uplink", await reporter.ContentAsync());
     });
 
+    [Fact]
+    public Task A_lone_editor_who_waits_for_the_autosave_is_never_told_they_saved_meanwhile_and_Done_closes_the_editor() => Run(async () =>
+    {
+        // Defect 13: real typing, real waiting for the autosave (a second after the last keystroke), nobody else on the page.
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var reporter = await SignedInPageAsync(DemoUsers.Reporter);
+        var id = await reporter.ReportIncidentAsync($"Autosave alone {run}");
+        var manager = await SignedInPageAsync(DemoUsers.Manager);
+        await manager.GotoInteractiveAsync($"/incidents/{id}/review");
+        await manager.Button("Start review").ClickAsync();
+        var summary = Section(manager, "Summary");
+        await summary.GetByRole(AriaRole.Button, new() { Name = "Edit Summary" }).ClickAsync();
+        var box = manager.GetByLabel("Summary (Markdown)");
+        await box.FillAsync("");
+        await box.PressSequentiallyAsync($"The relay queue filled up {run}.", new() { Delay = 20 });
+        await box.PressAsync("Enter");
+        var state = summary.GetByRole(AriaRole.Status).First;
+        await Expect(state).ToHaveTextAsync(new Regex(@"^Saved \d\d:\d\d UTC$"), new() { Timeout = 15_000 });
+        await box.PressSequentiallyAsync("Mail waited up to two hours. ", new() { Delay = 20 });
+        await Expect(state).ToHaveTextAsync(new Regex(@"^Saved \d\d:\d\d UTC$"), new() { Timeout = 15_000 });
+        // Longer than the autosave delay again: any late echo of our own save has arrived by now.
+        await manager.WaitForTimeoutAsync(2500);
+
+        await Expect(summary.GetByText("saved this section while you were editing")).ToHaveCountAsync(0);
+        await Expect(summary.GetByLabel("Their text")).ToHaveCountAsync(0);
+        await summary.GetByRole(AriaRole.Button, new() { Name = "Done editing Summary" }).ClickAsync();
+        await Expect(box).ToHaveCountAsync(0);
+        await Expect(summary).ToContainTextAsync("Mail waited up to two hours.");
+        await Expect(summary.GetByRole(AriaRole.Button, new() { Name = "Edit Summary" })).ToBeVisibleAsync();
+    });
+
     private static ILocator Section(IPage page, string title) => page.GetByRole(AriaRole.Region, new() { Name = title, Exact = true });
 
     private static ILocator ActionItem(IPage page, string title) =>

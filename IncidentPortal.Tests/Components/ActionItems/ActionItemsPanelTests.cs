@@ -49,5 +49,5 @@ public sealed class ActionItemsPanelTests(IncidentTestHost host) : IClassFixture
     }
 
     private Task<IReadOnlyList<ActionItemRow>> ItemsAsync(IncidentPortal.Features.Accounts.Actor actor, int incidentId) =>
-        host.Services.GetRequiredService<ActionItemService>().ForIncidentAsync(actor, incidentId, null);
+        host.Services.GetRequiredService<ActionItemService>().ForIncidentAsync(actor, incidentId);
 }

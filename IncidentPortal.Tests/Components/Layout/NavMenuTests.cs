@@ -34,11 +34,19 @@ public class NavMenuTests
     }
 
     [Fact]
-    public async Task A_reporter_sees_their_own_pages_and_no_staff_or_admin_links()
+    public async Task A_reporter_sees_their_own_pages_and_the_status_page_but_no_API_staff_or_admin_links()
     {
         await using var ctx = Context(Roles.Reporter);
         var menu = ctx.Render<NavMenu>();
-        Assert.Equal(["Report an incident", "My incidents", "API", "Public status page"], LinkNames(menu));
+        Assert.Equal(["Report an incident", "My incidents", "Public status page"], LinkNames(menu));
+        Assert.Equal("status", menu.FindAll("a").Single(a => a.TextContent.Trim() == "Public status page").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Staff_see_the_API_link()
+    {
+        await using var ctx = Context(Roles.Reporter, Roles.Agent);
+        Assert.Contains("API", LinkNames(ctx.Render<NavMenu>()));
     }
 
     [Fact]

@@ -48,8 +48,7 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
         Assert.Contains(announced, e => e.ItemId == row.Id && e.OwnerId == dana.UserId && e.IncidentId == incident.Id);
         Assert.Contains(await Items.MineAsync(dana), r => r.Id == row.Id);
         Assert.DoesNotContain(await Items.MineAsync(manager), r => r.Id == row.Id);
-        Assert.Single(await Items.ForIncidentAsync(manager, incident.Id, review));
-        Assert.Empty(await Items.ForIncidentAsync(manager, incident.Id, review + 1));
+        Assert.Single(await Items.ForIncidentAsync(manager, incident.Id));
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
                 Items.CreateAsync(manager, incident.Id, review, Input("Misfiled", database, dana.UserId, Today.AddDays(1))));
             Assert.Equal("That review is not this incident's review.", refused.Message);
         }
-        Assert.Empty(await Items.ForIncidentAsync(manager, incident.Id, null));
+        Assert.Empty(await Items.ForIncidentAsync(manager, incident.Id));
     }
 
     [Fact]
@@ -75,7 +74,7 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
         var row = await Items.CreateAsync(manager, incident.Id, null, Input("Rotate keys", database, dana.UserId, Today.AddDays(3)));
         var reporter = await host.ActorAsync(DemoEmails.Reporter);
 
-        await Assert.ThrowsAsync<ActionItemNotFoundException>(() => Items.ForIncidentAsync(reporter, incident.Id, null));
+        await Assert.ThrowsAsync<ActionItemNotFoundException>(() => Items.ForIncidentAsync(reporter, incident.Id));
         await Assert.ThrowsAsync<ActionItemNotFoundException>(() => Items.MineAsync(reporter));
         await Assert.ThrowsAsync<ActionItemNotFoundException>(() => Items.SetStatusAsync(reporter, row.Id, null, ActionItemStatus.Done));
         await Assert.ThrowsAsync<ActionItemNotFoundException>(() => Items.CreateAsync(reporter, incident.Id, null, Input("x", database, dana.UserId, Today)));
@@ -89,8 +88,8 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
         Assert.Equal("OwnerId", notMember.Field);
         var stale = await Items.SetStatusAsync(dana, row.Id, row.Version, ActionItemStatus.InProgress);
         await Assert.ThrowsAsync<ActionItemConflictException>(() => Items.SetStatusAsync(manager, row.Id, row.Version, ActionItemStatus.Done));
-        Assert.Equal(ActionItemStatus.InProgress, Assert.Single(await Items.ForIncidentAsync(manager, incident.Id, null)).Status);
-        Assert.Equal(stale.Version, Assert.Single(await Items.ForIncidentAsync(manager, incident.Id, null)).Version);
+        Assert.Equal(ActionItemStatus.InProgress, Assert.Single(await Items.ForIncidentAsync(manager, incident.Id)).Status);
+        Assert.Equal(stale.Version, Assert.Single(await Items.ForIncidentAsync(manager, incident.Id)).Version);
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public sealed class ActionItemServiceTests(IncidentTestHost host) : IClassFixtur
         Assert.Equal([incident.Id, second.Id], problem.Incidents.Select(i => i.Id));
         Assert.Equal("Find why the disk fills", Assert.Single(problem.ActionItems).Title);
         Assert.Equal(problemId, (await Problems.ForIncidentAsync(manager, second.Id))!.Id);
-        Assert.Equal(problemId, Assert.Single(await Items.ForIncidentAsync(manager, incident.Id, null)).ProblemId);
+        Assert.Equal(problemId, Assert.Single(await Items.ForIncidentAsync(manager, incident.Id)).ProblemId);
         await Assert.ThrowsAsync<ProblemRuleException>(() => Problems.SpawnFromActionItemAsync(dana, row.Id));
         var other = await Problems.CreateAsync(manager, new ProblemInput("Another cause", null, null, null));
         var refused = await Assert.ThrowsAsync<ProblemRuleException>(() => Problems.LinkIncidentAsync(manager, other, second.Id));

@@ -33,6 +33,21 @@ public sealed class ProblemTests
     }
 
     [Fact]
+    public void A_known_error_is_still_open_so_it_offers_Resolve_and_never_Reopen()
+    {
+        var problem = Open();
+        problem.Edit(new ProblemInput(problem.Title, null, "Batch job holds a long transaction.", null), Now);
+        problem.MoveTo(ProblemStatus.KnownError, Now);
+
+        Assert.Equal([ProblemStatus.Resolved], Problem.Moves(ProblemStatus.KnownError));
+        Assert.Throws<ProblemRuleException>(() => problem.MoveTo(ProblemStatus.Open, Now));
+        Assert.Equal(ProblemStatus.KnownError, problem.Status);
+        problem.MoveTo(ProblemStatus.Resolved, Now);
+        // Once resolved it can be reopened.
+        Assert.Equal([ProblemStatus.Open], Problem.Moves(ProblemStatus.Resolved));
+    }
+
+    [Fact]
     public void Resolving_stamps_the_time_reopening_clears_it_and_illegal_moves_are_refused()
     {
         var problem = Open();

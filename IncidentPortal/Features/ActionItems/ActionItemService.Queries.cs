@@ -6,14 +6,15 @@ namespace IncidentPortal.Features.ActionItems;
 
 public sealed partial class ActionItemService
 {
-    /// <summary>The incident's items; with <paramref name="reviewId"/>, only that review's. Open first by due date.</summary>
-    public async Task<IReadOnlyList<ActionItemRow>> ForIncidentAsync(Actor actor, int incidentId, int? reviewId, CancellationToken ct = default)
+    /// <summary>
+    /// Every item of the incident, open first by due date. Its review (an incident has at most one) shows the same list:
+    /// items added on the incident before or after the review started are as much its follow-up work as the review's own.
+    /// </summary>
+    public async Task<IReadOnlyList<ActionItemRow>> ForIncidentAsync(Actor actor, int incidentId, CancellationToken ct = default)
     {
         EnsureStaff(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = db.ActionItems.Where(a => a.IncidentId == incidentId);
-        if (reviewId is { } review) items = items.Where(a => a.ReviewId == review);
-        return Sorted(await Rows(db, items).ToListAsync(ct));
+        return Sorted(await Rows(db, db.ActionItems.Where(a => a.IncidentId == incidentId)).ToListAsync(ct));
     }
 
     /// <summary>Open items the actor owns, soonest due first.</summary>

@@ -90,6 +90,9 @@ public partial class Incident
 
     public void Resolve(ChangeContext by, ResolutionCode code, string notes, string? workaround)
     {
+        // A duplicate without the incident it duplicates links nothing and tells the reporter nothing: see MarkDuplicate.
+        if (code == Incidents.ResolutionCode.Duplicate)
+            throw new IncidentRuleException("Resolving as a duplicate needs the incident it duplicates: give its reference (e.g. INC-000123).");
         if (string.IsNullOrWhiteSpace(notes)) throw new IncidentRuleException("Resolution notes are required.");
         if (notes.Trim().Length > MaxResolutionLength || (workaround?.Trim().Length ?? 0) > MaxResolutionLength)
             throw new IncidentRuleException($"Resolution notes and workaround can be at most {MaxResolutionLength} characters each.");

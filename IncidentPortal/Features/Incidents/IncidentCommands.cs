@@ -22,8 +22,10 @@ public sealed record StartWork : IncidentCommand;
 public sealed record PutOnHold(OnHoldReason Reason) : IncidentCommand;
 /// <param name="ConfirmOpenTasks">Resolve even though tasks are still open (Features/Tasks/OpenTaskCheck); without it that is refused.</param>
 /// <param name="CancelOpenTasks">With the confirmation: cancel those open tasks too.</param>
+/// <param name="DuplicateOf">With the code Duplicate (and only then): the reference of the incident this one duplicates.
+/// Resolving as a duplicate is marking one (IncidentService.MarkDuplicateAsync): closed, linked, its reporter follows the original.</param>
 public sealed record ResolveIncident(ResolutionCode Code, string Notes, string? Workaround, bool ConfirmOpenTasks = false,
-    bool CancelOpenTasks = false) : IncidentCommand;
+    bool CancelOpenTasks = false, string? DuplicateOf = null) : IncidentCommand;
 public sealed record CloseIncident : IncidentCommand;
 public sealed record CancelIncident(string Reason) : IncidentCommand;
 public sealed record AddComment(string Text, bool IsPublic) : IncidentCommand;

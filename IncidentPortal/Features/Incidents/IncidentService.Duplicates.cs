@@ -11,7 +11,12 @@ public sealed partial class IncidentService
     /// (INC-000123 or 123), with a timeline entry on both in one unit of work. The original must exist, be visible to
     /// the agent, differ, and not itself be a duplicate (so a chain or loop of duplicates cannot form).
     /// </summary>
-    public async Task<IncidentUpdated> MarkDuplicateAsync(Actor actor, int incidentId, string? originalReference, CancellationToken ct = default)
+    public Task<IncidentUpdated> MarkDuplicateAsync(Actor actor, int incidentId, string? originalReference, CancellationToken ct = default) =>
+        MarkDuplicateAsync(actor, incidentId, originalReference, null, ct);
+
+    /// <summary>As above; with <paramref name="expectedVersion"/> (resolving as Duplicate from a form), refuses to overwrite changes made since.</summary>
+    private async Task<IncidentUpdated> MarkDuplicateAsync(Actor actor, int incidentId, string? originalReference, int? expectedVersion,
+        CancellationToken ct)
     {
         if (!actor.IsStaff) throw new IncidentNotFoundException();
         var number = ParseReference(originalReference)
@@ -33,7 +38,7 @@ public sealed partial class IncidentService
         }
         var reference = Incident.FormatReference(number);
         IncidentUpdated? originalUpdate = null;
-        var updated = await ChangeAsync(actor, incidentId, null, new MarkDuplicate(originalId, reference), async (db, duplicate, by, token) =>
+        var updated = await ChangeAsync(actor, incidentId, expectedVersion, new MarkDuplicate(originalId, reference), async (db, duplicate, by, token) =>
         {
             var target = await db.Incidents.SingleAsync(i => i.Id == originalId, token);
             var first = target.Activities.Count;

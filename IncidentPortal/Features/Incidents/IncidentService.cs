@@ -67,7 +67,9 @@ public sealed partial class IncidentService(IDbContextFactory<AppDbContext> dbFa
     /// made since that version (<see cref="IncidentConflictException"/> lists them).
     /// </summary>
     public Task<IncidentUpdated> ChangeAsync(Actor actor, int incidentId, int? expectedVersion, IncidentCommand command,
-        CancellationToken ct = default) => ChangeAsync(actor, incidentId, expectedVersion, command, null, ct);
+        CancellationToken ct = default) => command is ResolveIncident { Code: ResolutionCode.Duplicate } duplicate
+            ? MarkDuplicateAsync(actor, incidentId, duplicate.DuplicateOf, expectedVersion, ct)
+            : ChangeAsync(actor, incidentId, expectedVersion, command, null, ct);
 
     /// <summary>
     /// As above; <paramref name="sameTransaction"/> then runs after the command, in its unit of work (a feature's own

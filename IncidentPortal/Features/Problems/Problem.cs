@@ -49,7 +49,8 @@ public class Problem
     public static IReadOnlyList<ProblemStatus> Moves(ProblemStatus from) => from switch
     {
         ProblemStatus.Open => [ProblemStatus.KnownError, ProblemStatus.Resolved],
-        ProblemStatus.KnownError => [ProblemStatus.Resolved, ProblemStatus.Open],
+        // A known error is still open (its cause is known, the fix is not in): nothing to reopen, only to resolve.
+        ProblemStatus.KnownError => [ProblemStatus.Resolved],
         _ => [ProblemStatus.Open],
     };
 
@@ -88,7 +89,7 @@ public class Problem
         var (description, knownError, workaround) = (Text(input.Description, nameof(Description)), Text(input.KnownError, nameof(KnownError)),
             Text(input.Workaround, nameof(Workaround)));
         if (Status == ProblemStatus.KnownError && knownError.Length == 0)
-            throw new ProblemRuleException("A known error keeps its description; reopen the problem to clear it.", nameof(KnownError));
+            throw new ProblemRuleException("A known error keeps its description; correct it rather than clearing it.", nameof(KnownError));
         (Title, Description, KnownError, Workaround) = (title, description, knownError, workaround);
         Touch(now);
     }

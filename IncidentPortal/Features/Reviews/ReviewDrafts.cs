@@ -4,7 +4,7 @@ namespace IncidentPortal.Features.Reviews;
 
 /// <summary>What the portal knows about an incident that a new review starts from.</summary>
 public sealed record IncidentFacts(string Reference, string Title, string Description, Priority Priority, string? Service,
-    DateTime CreatedAt, DateTime? ResolvedAt, string? ResolutionNotes, int RelatedIncidents, IReadOnlyList<ActivityLogEntry> Log);
+    DateTime CreatedAt, DateTime? ResolvedAt, string? ResolutionNotes, IncidentReach Reach, IReadOnlyList<ActivityLogEntry> Log);
 
 /// <summary>The first text of each template section: drafted where the portal knows something, empty otherwise.</summary>
 public static class ReviewDrafts
@@ -35,9 +35,19 @@ public static class ReviewDrafts
             $"- **Duration:** {duration} (reported {TimelineMarkdown.Time(facts.CreatedAt)} UTC" +
                 (facts.ResolvedAt is { } resolved ? $", resolved {TimelineMarkdown.Time(resolved)} UTC)" : ")"),
             $"- **Affected services:** {facts.Service ?? "none recorded"}",
-            $"- **Related incidents:** {facts.RelatedIncidents} other incident{(facts.RelatedIncidents == 1 ? "" : "s")} on the same service in that period",
-            "- **Who was affected:** _to fill in: which users, customers or teams, how many, and how badly_");
+            $"- **Related incidents:** {Related(facts.Reach.Related)}",
+            $"- **Who was affected:** {Affected(facts.Reach.Affected)}");
     }
+
+    private static string Related(IReadOnlyList<RelatedIncident> related) => related.Count == 0
+        ? "none (no duplicates, no linked incidents, no other report on the same service in that period)"
+        : $"{related.Count} other incident{(related.Count == 1 ? "" : "s")}: "
+          + string.Join("; ", related.Select(r => $"{r.Reference} {r.Title} ({r.Relation})"));
+
+    private static string Affected(IReadOnlyList<string> people) => people.Count == 0
+        ? "_to fill in: which users, customers or teams, how many, and how badly_"
+        : $"{people.Count} {(people.Count == 1 ? "person" : "people")} reported it ({string.Join(", ", people)}); "
+          + "_add which other users, customers or teams, how many, and how badly_";
 
     public static string Duration(TimeSpan span)
         => Time.TimeText.Duration(span < TimeSpan.Zero ? TimeSpan.Zero : span);

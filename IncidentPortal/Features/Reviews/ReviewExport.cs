@@ -48,7 +48,7 @@ public static class ReviewExport
                 var review = await queries.ForIncidentAsync(actor, incidentId, ct);
                 if (review is null) return Results.NotFound();
                 // Action items are staff working data; a reporter's copy has the section as written.
-                var items = actor.IsStaff ? await actionItems.ForIncidentAsync(actor, incidentId, review.Id, ct) : null;
+                var items = actor.IsStaff ? await actionItems.ForIncidentAsync(actor, incidentId, ct) : null;
                 var file = $"{review.IncidentReference}-review.md";
                 return Results.File(Encoding.UTF8.GetBytes(ToMarkdown(review, items)), "text/markdown; charset=utf-8", file);
             }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentPortal.Features.Reviews;
 
-/// <summary>Reads what drafting needs from the database: the incident, its service, related incidents and its activity log.</summary>
+/// <summary>Reads what drafting needs from the database: the incident, its service, its reach (ReviewIncidentLinks) and its activity log.</summary>
 internal static class ReviewFacts
 {
     public static async Task<IncidentFacts?> LoadAsync(AppDbContext db, int incidentId, CancellationToken ct)
@@ -18,17 +18,9 @@ internal static class ReviewFacts
             })
             .SingleOrDefaultAsync(ct);
         if (incident is null) return null;
-        var related = 0;
-        if (incident.ServiceId is { } serviceId)
-        {
-            // Incidents on the same service reported while this one was open (from an hour before): likely the same outage.
-            var from = incident.CreatedAt.AddHours(-1);
-            var to = incident.ResolvedAt ?? DateTime.MaxValue;
-            related = await db.Incidents.CountAsync(i => i.Id != incidentId && i.ServiceId == serviceId && i.CreatedAt >= from && i.CreatedAt <= to, ct);
-        }
         return new IncidentFacts(Incident.FormatReference(incident.Number), incident.Title, incident.Description, incident.Priority,
             incident.ServiceId is null ? null : incident.Service, incident.CreatedAt, incident.ResolvedAt, incident.ResolutionNotes,
-            related, await LogAsync(db, incidentId, ct));
+            await ReviewIncidentLinks.LoadAsync(db, incidentId, ct), await LogAsync(db, incidentId, ct));
     }
 
     public static async Task<IReadOnlyList<ActivityLogEntry>> LogAsync(AppDbContext db, int incidentId, CancellationToken ct)

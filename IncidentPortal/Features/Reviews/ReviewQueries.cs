@@ -59,6 +59,14 @@ public sealed class ReviewQueries(IDbContextFactory<AppDbContext> dbFactory, IOp
             && db.Incidents.Any(i => i.Id == incidentId && i.ReporterId == actor.UserId), ct);
     }
 
+    /// <summary>The incident's related incidents and the people who reported them, as the incident knows them now. Staff only.</summary>
+    public async Task<IncidentReach> ReachAsync(Actor actor, int incidentId, CancellationToken ct = default)
+    {
+        ReviewAccess.EnsureStaff(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReviewIncidentLinks.LoadAsync(db, incidentId, ct);
+    }
+
     /// <summary>Every saved version of a section, newest first. Staff only.</summary>
     public async Task<IReadOnlyList<RevisionView>> RevisionsAsync(Actor actor, int sectionId, CancellationToken ct = default)
     {

@@ -18,7 +18,7 @@ public sealed record TeamMember(string UserId, string Name, string Email, IReadO
 }
 
 /// <summary>What admins do to teams (assignment groups): create, edit, delete unused ones, and manage members.</summary>
-public sealed partial class TeamAdminService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed partial class TeamAdminService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents)
 {
     public const string NameField = "Name";
     public const string DescriptionField = "Description";
@@ -55,34 +55,6 @@ public sealed partial class TeamAdminService(IDbContextFactory<AppDbContext> dbF
         team.Name = ReferenceNames.Clean(input.Name);
         team.Description = ReferenceNames.Clean(input.Description);
         return await SaveAsync(db, team, ct);
-    }
-
-    /// <summary>
-    /// Deletes a team nothing refers to. A team that routed incidents or supports services is history worth
-    /// keeping (old incidents still name it), so it is refused with what still refers to it.
-    /// </summary>
-    public async Task<AdminResult> DeleteAsync(Actor actor, int teamId, CancellationToken ct = default)
-    {
-        actor.RequireAdmin();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, ct);
-        if (team is null) return Gone;
-        var rules = await db.RoutingRules.Where(r => r.TeamId == teamId).OrderBy(r => r.Position).Select(r => r.Name).ToListAsync(ct);
-        if (rules.Count > 0)
-            return AdminResult.Refused($"{team.Name} cannot be deleted: {Plural(rules.Count, "routing rule")} {(rules.Count == 1 ? "sends" : "send")} incidents to it " +
-                $"({string.Join(", ", rules.Select(r => $"'{r}'"))}). Change or delete {(rules.Count == 1 ? "that rule" : "those rules")} on the Routing page first.");
-        var incidents = await db.Incidents.CountAsync(i => i.AssignmentGroupId == teamId, ct);
-        var services = await db.Services.Where(s => s.SupportTeamId == teamId).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
-        if (services.Count > 0 && incidents == 0)
-            return AdminResult.Refused($"{team.Name} cannot be deleted: it supports {Plural(services.Count, "service")} " +
-                $"({string.Join(", ", services)}). Give them another support team first.");
-        if (incidents > 0)
-            return AdminResult.Refused($"{team.Name} cannot be deleted: it is the assignment group of {Plural(incidents, "incident")}" +
-                (services.Count > 0 ? $" and supports {Plural(services.Count, "service")} ({string.Join(", ", services)})" : "") +
-                $". Old incidents keep naming it; to retire it, rename it (e.g. \"{team.Name} (retired)\") and remove its members.");
-        db.Teams.Remove(team);
-        await db.SaveChangesAsync(ct);
-        return AdminResult.Done(teamId);
     }
 
     private static async Task<AdminResult?> ProblemAsync(AppDbContext db, int? teamId, TeamInput input, CancellationToken ct)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentPortal.Features.Admin.Users;
 
 public sealed record UserSummary(string Id, string Name, string Email, IReadOnlyList<string> Roles,
-    IReadOnlyList<int> TeamIds, IReadOnlyList<string> TeamNames, bool IsLockedOut, bool IsSystem);
+    IReadOnlyList<int> TeamIds, IReadOnlyList<string> TeamNames, bool IsLockedOut, bool IsSystem, bool IsInvited = false);
 
 public sealed record TeamOption(int Id, string Name);
 
@@ -24,7 +24,9 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
         return users.Select(u => new UserSummary(u.Id, u.Label, u.Email ?? "",
                 Roles.All.Where(r => userRoles[u.Id].Contains(r)).ToList(),
                 u.Teams.Select(t => t.Id).ToList(), u.Teams.Select(t => t.Name).Order().ToList(),
-                u.LockoutEnd is { } end && end > now, SystemAccounts.IsSystem(u.Id)))
+                u.LockoutEnd is { } end && end > now, SystemAccounts.IsSystem(u.Id),
+                // Invited and not yet signed up: no password (system accounts have none either, and never get one).
+                u.PasswordHash == null && !SystemAccounts.IsSystem(u.Id)))
             .ToList();
     }
 

@@ -59,10 +59,11 @@ public enum ApiTransitionAction { Start, Hold, Resolve, Close, Cancel, Reopen }
 
 /// <summary>
 /// A status move. <c>hold</c> needs <c>holdReason</c>; <c>resolve</c> needs <c>resolutionCode</c> and <c>notes</c>
-/// (and may carry a <c>workaround</c>); <c>cancel</c> needs <c>reason</c>; <c>reopen</c> needs <c>comment</c>.
+/// (and may carry a <c>workaround</c>); <c>resolve</c> with <c>Duplicate</c> needs <c>duplicateOf</c> (the original's reference)
+/// instead of notes, and closes it as that incident's duplicate; <c>cancel</c> needs <c>reason</c>; <c>reopen</c> needs <c>comment</c>.
 /// </summary>
 public sealed record ApiTransition(ApiTransitionAction? Action, OnHoldReason? HoldReason = null, ResolutionCode? ResolutionCode = null,
-    string? Notes = null, string? Workaround = null, string? Reason = null, string? Comment = null);
+    string? Notes = null, string? Workaround = null, string? Reason = null, string? Comment = null, string? DuplicateOf = null);
 
 /// <param name="IsPublic">True: a comment the reporter sees. False: an internal work note (agents only).
 /// Left out: public for the reporter, a work note for agents (the safe default).</param>

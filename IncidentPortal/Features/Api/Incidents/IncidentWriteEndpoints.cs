@@ -55,7 +55,7 @@ public static class IncidentWriteEndpoints
         {
             ApiTransitionAction.Start => new StartWork(),
             ApiTransitionAction.Hold when body.HoldReason is { } reason && Enum.IsDefined(reason) => new PutOnHold(reason),
-            ApiTransitionAction.Resolve when body.ResolutionCode is { } code && Enum.IsDefined(code) => new ResolveIncident(code, body.Notes ?? "", body.Workaround),
+            ApiTransitionAction.Resolve when body.ResolutionCode is { } code && Enum.IsDefined(code) => new ResolveIncident(code, body.Notes ?? "", body.Workaround, DuplicateOf: body.DuplicateOf),
             ApiTransitionAction.Close => new CloseIncident(),
             ApiTransitionAction.Cancel => new CancelIncident(body.Reason ?? ""),
             ApiTransitionAction.Reopen => new ReopenIncident(body.Comment ?? ""),

@@ -30,7 +30,8 @@ public sealed partial class ReviewSectionCard
 
     private sealed record Conflict(int Version, string Body, string? Author);
 
-    private bool editing, saving, saveAgain;
+    private bool editing, saving;
+    private Task saveInFlight = Task.CompletedTask;
     private string text = "", savedText = "";
     private int baseVersion;
     private string? saveState, error;
@@ -49,8 +50,17 @@ public sealed partial class ReviewSectionCard
             editing = false;
             return;
         }
+        // The page reloads on every save, this editor's own included, and that reload can arrive before the save
+        // returns the version it made: judge newer versions only once no save of ours is in flight.
+        // (With SQLite that reload even runs inside the save call, before it returns: hence a flag, not the save's task.)
+        if (saving) return;
+        TakeOverOrFlagNewerVersion();
+    }
+
+    private void TakeOverOrFlagNewerVersion()
+    {
         if (Section.Version <= baseVersion || conflict is not null) return;
-        if (text == savedText)
+        if (Normalized(text) == savedText)
         {
             (text, savedText, baseVersion) = (Section.Body, Section.Body, Section.Version);
             timelineKey++;
@@ -60,6 +70,9 @@ public sealed partial class ReviewSectionCard
             conflict = new Conflict(Section.Version, Section.Body, Section.UpdatedBy);
         }
     }
+
+    /// <summary>The text as the server stores it (<see cref="ReviewSection"/> trims it and unifies line endings).</summary>
+    private static string Normalized(string body) => body.Replace("\r\n", "\n").TrimEnd();
 
     private Task OpenHistoryAsync() => Dialogs.ShowAsync<SectionHistory>($"History of {Section.Title}",
         new DialogParameters<SectionHistory> { { d => d.Section, Section }, { d => d.Actor, Actor } },
@@ -98,21 +111,24 @@ public sealed partial class ReviewSectionCard
 
     private async Task SaveAsync()
     {
-        if (!editing || conflict is not null || text.Replace("\r\n", "\n").TrimEnd() == savedText) return;
-        if (saving)
-        {
-            saveAgain = true;
-            return;
-        }
+        // One save at a time (all on the circuit's dispatcher): a save asked for while one runs waits, then sends the text as it is then.
+        while (saving && !saveInFlight.IsCompleted) await saveInFlight;
+        if (!editing || conflict is not null || Normalized(text) == savedText) return;
         saving = true;
+        saveInFlight = SaveOnceAsync();
+        await saveInFlight;
+    }
+
+    private async Task SaveOnceAsync()
+    {
         saveState = "Saving…";
         StateHasChanged();
         try
         {
             var sent = text;
             var saved = await Reviews.SaveSectionAsync(Actor, Section.Id, baseVersion, sent);
-            (baseVersion, savedText, error) = (saved.Version, sent.Replace("\r\n", "\n").TrimEnd(), null);
-            saveState = $"Saved {Viewer.Absolute(saved.SavedAt)}";
+            (baseVersion, savedText, error) = (saved.Version, Normalized(sent), null);
+            saveState = Normalized(text) == savedText ? $"Saved {Viewer.Absolute(saved.SavedAt)}" : "Unsaved changes";
         }
         catch (SectionConflictException ex)
         {
@@ -127,11 +143,8 @@ public sealed partial class ReviewSectionCard
         {
             saving = false;
         }
-        if (saveAgain)
-        {
-            saveAgain = false;
-            await SaveAsync();
-        }
+        // Only now is it known which version was ours; a newer one is someone else's.
+        TakeOverOrFlagNewerVersion();
         StateHasChanged();
     }
 

@@ -47,6 +47,9 @@ public sealed class StatusActionForm(StatusAction action) : IValidatableObject
     public ResolutionCode? Code { get; set; }
     public string Notes { get; set; } = "";
     public string Workaround { get; set; } = "";
+    /// <summary>With the code Duplicate: the reference of the incident this one duplicates (the notes are then written for the agent).</summary>
+    public string DuplicateOf { get; set; } = "";
+    public bool IsDuplicate => Action == StatusAction.Resolve && Code == ResolutionCode.Duplicate;
     public string Reason { get; set; } = "";
     public string Comment { get; set; } = "";
     /// <summary>Set once the agent has confirmed resolving despite open tasks (Features/Tasks/OpenTaskCheck).</summary>
@@ -59,7 +62,9 @@ public sealed class StatusActionForm(StatusAction action) : IValidatableObject
     {
         StatusAction.StartWork => new StartWork(),
         StatusAction.PutOnHold => new PutOnHold(HoldReason!.Value),
-        StatusAction.Resolve => new ResolveIncident(Code!.Value, Notes, Workaround, ConfirmOpenTasks, CancelOpenTasks),
+        StatusAction.Resolve => IsDuplicate
+            ? new ResolveIncident(ResolutionCode.Duplicate, "", null, DuplicateOf: DuplicateOf.Trim())
+            : new ResolveIncident(Code!.Value, Notes, Workaround, ConfirmOpenTasks, CancelOpenTasks),
         StatusAction.Close => new CloseIncident(),
         StatusAction.Cancel => new CancelIncident(Reason),
         StatusAction.Reopen => new ReopenIncident(Comment),
@@ -72,6 +77,10 @@ public sealed class StatusActionForm(StatusAction action) : IValidatableObject
         {
             case StatusAction.PutOnHold when HoldReason is null:
                 yield return new("Choose what the incident is waiting for.", [nameof(HoldReason)]);
+                break;
+            case StatusAction.Resolve when IsDuplicate:
+                if (IncidentService.ParseReference(DuplicateOf) is null)
+                    yield return new("Enter the incident this one duplicates, e.g. INC-000123.", [nameof(DuplicateOf)]);
                 break;
             case StatusAction.Resolve:
                 if (Code is null) yield return new("Choose a resolution code.", [nameof(Code)]);
