@@ -57,7 +57,6 @@ public static class AccessiblePages
         new("/Account/Manage/Email", Reporter, PageKind.Static),
         new("/Account/Manage/ChangePassword", Reporter, PageKind.Static),
         new("/Account/Manage/TwoFactorAuthentication", Reporter, PageKind.Static),
-        new("/Account/Manage/EnableAuthenticator", Reporter, PageKind.Static),
         new("/Account/Manage/ResetAuthenticator", Reporter, PageKind.Static),
         new("/Account/Manage/PersonalData", Reporter, PageKind.Static),
         // Agent.
