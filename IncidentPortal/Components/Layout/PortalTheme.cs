@@ -19,7 +19,7 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3f51b5",
-            Secondary = "#00897b",
+            Secondary = "#00695c",
             Tertiary = "#6d4c41",
             // Deep enough to read as text on their own 14 % tints and to carry white text (WCAG AA 4.5:1).
             Info = "#01579b",
@@ -38,6 +38,8 @@ public static class PortalTheme
             LinesDefault = "rgba(0,0,0,0.12)",
             LinesInputs = "rgba(0,0,0,0.38)",
             TableLines = "rgba(0,0,0,0.10)",
+            // A dialog's backdrop dims the whole page clearly (MudBlazor's default leaves coloured cards bright).
+            OverlayDark = "rgba(15,18,30,0.62)",
         },
         PaletteDark = new PaletteDark
         {
@@ -66,6 +68,7 @@ public static class PortalTheme
             LinesInputs = "rgba(255,255,255,0.36)",
             TableLines = "rgba(255,255,255,0.10)",
             PrimaryContrastText = "#0d1030",
+            OverlayDark = "rgba(0,0,0,0.72)",
         },
         Typography = new Typography
         {
