@@ -25,7 +25,7 @@ public static class PortalTheme
             Info = "#01579b",
             Success = "#256b29",
             Warning = "#9c4a00",
-            Error = "#c62828",
+            Error = "#b71c1c",
             AppbarBackground = "#283593",
             AppbarText = "#ffffff",
             Background = "#f5f6fa",
