@@ -30,8 +30,8 @@ public sealed class PhoneLayoutTests(PortalServer server, BrowserFixture browser
         Assert.Equal(before.Width, after.Width, 1);
         Assert.False(await page.HasHorizontalScrollbarAsync());
         var covering = await page.EvaluateAsync<string>(
-            "p => { const e = document.elementFromPoint(p.x, p.y); return e.closest('.mud-drawer') ? 'drawer' : e.closest('.mud-overlay') ? 'overlay' : e.tagName; }",
-            new { x = after.X + 10, y = after.Y + after.Height / 2 });
+            "p => { const e = document.elementFromPoint(p[0], p[1]); return e.closest('.mud-drawer') ? 'drawer' : e.closest('.mud-overlay') ? 'overlay' : e.tagName; }",
+            new double[] { after.X + 10, after.Y + (after.Height / 2) });
         Assert.Equal("drawer", covering);
     });
 
