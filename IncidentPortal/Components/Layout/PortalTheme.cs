@@ -19,12 +19,13 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3f51b5",
-            Secondary = "#00897b",
+            Secondary = "#00695c",
             Tertiary = "#6d4c41",
-            Info = "#0277bd",
-            Success = "#2e7d32",
-            Warning = "#ef6c00",
-            Error = "#c62828",
+            // Deep enough to read as text on their own 14 % tints and to carry white text (WCAG AA 4.5:1).
+            Info = "#01579b",
+            Success = "#256b29",
+            Warning = "#9c4a00",
+            Error = "#b71c1c",
             AppbarBackground = "#283593",
             AppbarText = "#ffffff",
             Background = "#f5f6fa",
@@ -37,6 +38,8 @@ public static class PortalTheme
             LinesDefault = "rgba(0,0,0,0.12)",
             LinesInputs = "rgba(0,0,0,0.38)",
             TableLines = "rgba(0,0,0,0.10)",
+            // A dialog's backdrop dims the whole page clearly (MudBlazor's default leaves coloured cards bright).
+            OverlayDark = "rgba(15,18,30,0.62)",
         },
         PaletteDark = new PaletteDark
         {
@@ -46,7 +49,12 @@ public static class PortalTheme
             Info = "#4fc3f7",
             Success = "#66bb6a",
             Warning = "#ffa726",
-            Error = "#ef5350",
+            Error = "#ff7b77",
+            // Filled chips, buttons and alerts in these light shades carry dark text (white on them is under 4.5:1).
+            ErrorContrastText = "#1a1a1a",
+            WarningContrastText = "#1a1a1a",
+            SuccessContrastText = "#1a1a1a",
+            InfoContrastText = "#1a1a1a",
             AppbarBackground = "#1b1f2e",
             AppbarText = "rgba(255,255,255,0.92)",
             Background = "#12141c",
@@ -60,6 +68,7 @@ public static class PortalTheme
             LinesInputs = "rgba(255,255,255,0.36)",
             TableLines = "rgba(255,255,255,0.10)",
             PrimaryContrastText = "#0d1030",
+            OverlayDark = "rgba(0,0,0,0.72)",
         },
         Typography = new Typography
         {
