@@ -72,6 +72,20 @@ function closeTopPanel() {
     return closers.length > 0 && click(closers[closers.length - 1]);
 }
 
+// MudBlazor's dialog hears Escape only when focus is inside it (e.g. not after a shortcut clicked its opener): if the
+// top dialog is still open a moment later, its own Cancel/Close does what Escape means.
+function closeDialogIfStillOpen() {
+    const dialogs = [...document.querySelectorAll(".mud-dialog")].filter(visible);
+    const top = dialogs[dialogs.length - 1];
+    if (!top) return;
+    setTimeout(() => {
+        if (!top.isConnected || !visible(top)) return;
+        const close = [...top.querySelectorAll("button")].find(b =>
+            /^(cancel|close|no)$/i.test(b.textContent.trim()) || /^close/i.test(b.getAttribute("aria-label") ?? ""));
+        close?.click();
+    }, 200);
+}
+
 function focusSearch() {
     const field = document.querySelector("input[data-shortcut-search], [data-shortcut-search] input, input[type=search]");
     if (!visible(field)) return false;
@@ -90,7 +104,7 @@ function handle(e, server) {
         return true;
     }
     if (e.key === "Escape") {
-        if (dialogOpen()) return false; // the dialog closes itself (CloseOnEscapeKey)
+        if (dialogOpen()) { closeDialogIfStillOpen(); return false; } // normally the dialog closes itself
         if (closeTopPanel()) return true;
         // Out of the field, so j/k and the rest work again (the text stays).
         if (typing) { e.target.blur(); return true; }
@@ -104,7 +118,7 @@ function handle(e, server) {
         case "Enter":
             if (e.target instanceof Element && e.target.closest("a,button")) return false; // the browser opens it
             return onRow(row => click(row.querySelector("a[href]")));
-        case "a": return onRow(row => click(row.querySelector("button[aria-label^='Assign'][aria-label$='to me']")));
+        case "a": return onRow(row => click(row.querySelector("button[data-shortcut-assign]")));
         case "e": return click(document.querySelector("[data-shortcut='e']"));
     }
     if (handledByServer[e.key]) {
