@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IncidentPortal.Features.Time;
 using IncidentPortal.Tests.E2E.Harness;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -102,10 +103,10 @@ public sealed class StatusLiveTests(PortalServer server, BrowserFixture browser,
         await agent.FillEtaAsync(eta);
         await agent.GetByLabel("Why (optional, internal)").FillAsync($"ETANOTE-{suffix}");
         await agent.Button("Save ETA").ClickAsync();
-        await Expect(agent.GetByLabel("Current ETA")).ToContainTextAsync(eta.ToString("d MMM yyyy HH:mm") + " UTC");
+        await Expect(agent.GetByLabel("Current ETA")).ToContainTextAsync(TimeText.Absolute(eta, TimeZoneInfo.Utc));
         await Expect(agent.Timeline()).ToContainTextAsync("ETA: (none) →");
 
-        await Expect(card).ToContainTextAsync(eta.ToString("d MMM HH:mm") + " UTC", new() { Timeout = 5_000 });
+        await Expect(card).ToContainTextAsync(TimeText.Absolute(eta, TimeZoneInfo.Utc), new() { Timeout = 5_000 });
         await Expect(manager.Locator("body")).Not.ToContainTextAsync(secret);
         await Expect(manager.Locator("body")).Not.ToContainTextAsync($"ETANOTE-{suffix}");
         Assert.DoesNotContain(secret, await manager.ContentAsync());

@@ -28,9 +28,9 @@ public sealed class ReviewPageAutosaveTests(IncidentTestHost host) : IClassFixtu
         page.Find("button[aria-label='Edit Summary']").Click();
         // Typing ends in a space and a new line, as real typing does: the saved text is trimmed, the editor's is not.
         page.Find("textarea").Input("First line of the summary.\n");
-        page.WaitForAssertion(() => Assert.Matches(@"^Saved \d\d:\d\d UTC$", SaveState(page)), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Matches(@"^Saved \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$", SaveState(page)), TimeSpan.FromSeconds(10));
         page.Find("textarea").Input("First line of the summary.\nSecond line, typed after the first autosave. ");
-        page.WaitForAssertion(() => Assert.Matches(@"^Saved \d\d:\d\d UTC$", SaveState(page)), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Matches(@"^Saved \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$", SaveState(page)), TimeSpan.FromSeconds(10));
         // Let every reload the saves caused arrive.
         await Task.Delay(TimeSpan.FromSeconds(2));
 

@@ -129,7 +129,7 @@ public sealed class EventsDedupTests(IngestPortal portal) : IClassFixture<Ingest
         await integration.EventAsync("trigger", "n");
         await integration.EventAsync("resolve", "n");
         await IngestPortal.EventuallyAsync(async () => (await portal.IncidentsAsync(integration.Id)).Single().Activities
-            .Any(a => a.Kind == ActivityKind.Event && a.Text!.Contains("have recovered at the source")), "the recovery is on the timeline");
+            .Any(a => a.Kind == ActivityKind.Event && a.Text!.Contains("The alert on this incident has recovered at the source.")), "the recovery is on the timeline");
         Assert.Equal(IncidentStatus.New, (await portal.IncidentsAsync(integration.Id)).Single().Status);
     }
 

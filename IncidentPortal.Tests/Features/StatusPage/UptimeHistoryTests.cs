@@ -42,7 +42,7 @@ public class UptimeHistoryTests
         Assert.Equal(Math.Round(100 * (1 - 12 / (89.5 * 24)), 2), uptime);
         var day = days.Single(d => d.Date == DateOnly.FromDateTime(outageStart));
         Assert.Equal(ComponentStatus.MajorOutage, day.Worst);
-        Assert.Contains(day.Events, e => e.StartsWith("Major outage for 9 h 0 min: Mail down", StringComparison.Ordinal));
+        Assert.Contains(day.Events, e => e.StartsWith("Major outage for 9 h: Mail down", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,8 +22,9 @@ public sealed class ActionItemReviewForeignKeyMigrationTests : IDisposable
     private const string Previous = "20261124150000_IncidentEta";
     private static readonly DateTime Now = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
     private readonly TempDirectory folder = new();
-    /// <summary>Columns of Incidents that migrations after <see cref="Previous"/> add (name and SQLite type).</summary>
-    private static readonly string[] IncidentColumnsAddedLater = ["DuplicateOfId INTEGER"];
+    /// <summary>Columns that migrations after <see cref="Previous"/> add to the tables written here (name and SQLite type).</summary>
+    private static readonly (string Table, string Column)[] ColumnsAddedLater =
+        [("Incidents", "DuplicateOfId INTEGER"), ("AspNetUsers", "TimeZoneId TEXT")];
 
     private string File => Path.Combine(folder.Path, "upgrade.db");
 
@@ -36,7 +37,7 @@ public sealed class ActionItemReviewForeignKeyMigrationTests : IDisposable
             await db.GetService<IMigrator>().MigrateAsync(Previous);
             // The rows are written through today's model, which maps columns later migrations add: they exist only
             // while the old rows are written, and the upgrade below adds them for real.
-            foreach (var column in IncidentColumnsAddedLater) await ExecuteAsync($"ALTER TABLE Incidents ADD COLUMN {column} NULL");
+            foreach (var (table, column) in ColumnsAddedLater) await ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} NULL");
             (incidentId, reviewId) = await IncidentWithReviewAsync(db);
             var (owner, team) = await OwnerAndTeamAsync(db);
             linked = await AddItemAsync(db, incidentId, reviewId, "Linked", owner, team);
@@ -47,7 +48,7 @@ public sealed class ActionItemReviewForeignKeyMigrationTests : IDisposable
             db.ActionItems.Remove(await db.ActionItems.SingleAsync(a => a.Id == gone));
             await db.SaveChangesAsync();
         }
-        foreach (var column in IncidentColumnsAddedLater) await ExecuteAsync($"ALTER TABLE Incidents DROP COLUMN {column.Split(' ')[0]}");
+        foreach (var (table, column) in ColumnsAddedLater) await ExecuteAsync($"ALTER TABLE {table} DROP COLUMN {column.Split(' ')[0]}");
 
         await using (var db = CreateContext()) await db.Database.MigrateAsync();
 

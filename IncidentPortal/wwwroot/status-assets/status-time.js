@@ -22,8 +22,10 @@
       el.textContent = write(date);
       el.dataset.localized = "";
     });
+    // Only when it differs: writing text is itself a mutation, and the observer below would loop on it forever.
     const note = document.querySelector("[data-zone-note]");
-    if (note) note.textContent = "times in your time zone, UTC on hover";
+    const said = "times in your time zone, UTC on hover";
+    if (note && note.textContent !== said) note.textContent = said;
   };
   localize(document);
   // The live board is swapped in by status.js: localize whatever arrives.
