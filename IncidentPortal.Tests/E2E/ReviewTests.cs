@@ -149,9 +149,9 @@ public sealed class ReviewTests(PortalServer server, BrowserFixture browser, ITe
         await box.PressSequentiallyAsync($"The relay queue filled up {run}.", new() { Delay = 20 });
         await box.PressAsync("Enter");
         var state = summary.GetByRole(AriaRole.Status).First;
-        await Expect(state).ToHaveTextAsync(new Regex(@"^Saved \d\d:\d\d UTC$"), new() { Timeout = 15_000 });
+        await Expect(state).ToHaveTextAsync(new Regex(@"^Saved \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$"), new() { Timeout = 15_000 });
         await box.PressSequentiallyAsync("Mail waited up to two hours. ", new() { Delay = 20 });
-        await Expect(state).ToHaveTextAsync(new Regex(@"^Saved \d\d:\d\d UTC$"), new() { Timeout = 15_000 });
+        await Expect(state).ToHaveTextAsync(new Regex(@"^Saved \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$"), new() { Timeout = 15_000 });
         // Longer than the autosave delay again: any late echo of our own save has arrived by now.
         await manager.WaitForTimeoutAsync(2500);
 
