@@ -49,7 +49,7 @@ public sealed class AlertIngestionTests(PortalServer server, BrowserFixture brow
         await Expect(alerts.GetByText("(0 open of 1)")).ToBeVisibleAsync();
         await agent.ReloadAsync();
         await agent.WaitForInteractiveAsync();
-        await Expect(agent.GetByText("Resolved automatically: All 1 alert(s) on this incident have recovered at the source.").First)
+        await Expect(agent.GetByText("Resolved automatically: The alert on this incident has recovered at the source.").First)
             .ToBeVisibleAsync(new() { Timeout = 15_000 });
     });
 

@@ -63,9 +63,9 @@ public sealed class ApiTests(PortalServer server, BrowserFixture browser, ITestO
     {
         var page = await SignedInPageAsync(DemoUsers.Reporter);
         await page.GotoInteractiveAsync("/");
-        await page.NavLink("API").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/api/docs$"));
-        await page.WaitForInteractiveAsync();
+        // The menu offers the API to staff only, but a reporter may call it, so its reference answers them too.
+        await Expect(page.NavLink("API")).ToHaveCountAsync(0);
+        await page.GotoInteractiveAsync("/api/docs");
         await Expect(page.Heading("API reference")).ToBeVisibleAsync();
 
         var operations = page.GetByRole(AriaRole.Navigation, new() { Name = "Operations" }).GetByRole(AriaRole.Link);
