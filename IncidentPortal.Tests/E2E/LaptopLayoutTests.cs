@@ -17,7 +17,13 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
     [Fact]
     public Task The_queue_table_fits_its_card_with_only_Opened_and_Updated_giving_way() => Run(async () =>
     {
-        var page = await OpenAsync(DemoUsers.Agent, "/queue", "Queue");
+        // The newest incident first, with a title of one long word: the table must wrap it, not widen. Other tests
+        // leave the demo incidents taken or reordered, so this one is where its Assign to me button is known.
+        var reporter = await SignedInPageAsync(DemoUsers.Reporter);
+        var title = "Laptop-layout-" + Guid.NewGuid().ToString("N") + "-unbroken-title-" + new string('w', 80);
+        await reporter.ReportIncidentAsync(title);
+        var page = await OpenAsync(DemoUsers.Agent, "/queue?sort=created", "Queue");
+        await Expect(page.GetByText(title)).ToBeVisibleAsync();
         await CaptureAsync(page, "agent-queue-1280");
 
         await AssertNothingCutOffAsync(page);
@@ -40,7 +46,8 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
                 $"Column {shown[^1]} spans {box.X}–{box.X + box.Width} px, outside the card ({card.X}–{card.X + card.Width} px).");
         }
         Assert.Equal(["SELECT", "PRIORITY", "REFERENCE", "TITLE AND SERVICE", "STATUS", "TEAM", "ASSIGNEE", "TIME TO BREACH", "ACTIONS"], shown);
-        var assign = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Assign INC-\\d+ to me$") }).First;
+        var assign = page.GetByRole(AriaRole.Row).Filter(new() { HasText = title })
+            .GetByRole(AriaRole.Button, new() { NameRegex = new("^Assign INC-\\d+ to me$") });
         await Expect(assign).ToBeInViewportAsync();
     });
 
