@@ -8,6 +8,7 @@ public static class IncidentsSetup
         builder.Services.AddSingleton<PriorityMatrixService>();
         builder.Services.AddSingleton<IncidentService>();
         builder.Services.AddSingleton<IncidentQueries>();
+        builder.Services.AddSingleton<QueueResultCache>();
         builder.Services.AddSingleton<QueueService>();
         builder.Services.AddSingleton<Bulk.BulkIncidentService>();
         builder.Services.AddSingleton<SavedViews.SavedViewService>();

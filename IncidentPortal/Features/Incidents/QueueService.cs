@@ -8,10 +8,11 @@ namespace IncidentPortal.Features.Incidents;
 /// The agents' queue: open incidents by saved view, filters, search, sort and page, with a count per view.
 /// Built to stay fast at 100,000+ incidents (IncidentPortal.Benchmarks): the page is chosen by a query on the
 /// Incidents table alone, which the indexes in <see cref="IncidentConfiguration"/> serve without reading rows,
-/// and only that page's rows are joined to their service, team and people.
+/// and only that page's rows are joined to their service, team and people. Open queue pages share results through
+/// <see cref="QueueResultCache"/> (without one, every call reads).
 /// </summary>
 public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents, TimeProvider? clock = null,
-    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null)
+    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null, QueueResultCache? cache = null)
 {
     private IQueryable<int> DueSoon(AppDbContext db) => Sla.SlaQueries.DueBefore(db,
         (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(slaOptions?.Value.BreachingSoonHours ?? 2));
@@ -19,24 +20,50 @@ public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFacto
     public async Task<QueuePage> GetAsync(Actor actor, QueueQuery query, CancellationToken ct = default)
     {
         EnsureStaff(actor);
-        var take = Math.Clamp(query.Take, 1, QueueQuery.MaxPageSize);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var myTeams = await MyTeamIdsAsync(db, actor, ct);
-        var open = Open(db);
+        query = query with { Take = Math.Clamp(query.Take, 1, QueueQuery.MaxPageSize) };
+        // What differs between agents is only whose work "My work" and "My teams" are: the rest is shared.
+        var personal = query.View is QueueView.MyWork or QueueView.MyTeams;
+        var list = await Shared($"list|{(personal ? actor.UserId : "")}|{query}", c => ListAsync(actor, query, c), ct);
+        var counts = new Dictionary<QueueView, int>(await Shared("counts|all", CountSharedViewsAsync, ct));
+        foreach (var (view, count) in await Shared($"counts|{actor.UserId}", c => CountPersonalViewsAsync(actor, c), ct))
+            counts[view] = count;
+        return list with { ViewCounts = counts };
+    }
 
-        var dueSoon = DueSoon(db);
-        var matching = await FilterAsync(db, QueueViews.Apply(open, query.View, actor.UserId, myTeams, dueSoon), query, ct);
-        var (ids, total, skip) = await PageAsync(Sort(db, matching, query.Sort, query.Descending), query, take, ct);
+    private Task<T> Shared<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct) =>
+        cache is null ? compute(ct) : cache.GetAsync(key, compute, ct);
+
+    /// <summary>The page of rows (without the view counts).</summary>
+    private async Task<QueuePage> ListAsync(Actor actor, QueueQuery query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        IReadOnlyCollection<int> myTeams = query.View == QueueView.MyTeams ? await MyTeamIdsAsync(db, actor, ct) : [];
+        var matching = await FilterAsync(db, QueueViews.Apply(Open(db), query.View, actor.UserId, myTeams, DueSoon(db)), query, ct);
+        var (ids, total, skip) = await PageAsync(Sort(db, matching, query.Sort, query.Descending), query, query.Take, ct);
         var rows = ids.Count == 0 ? new Dictionary<int, IncidentRow>()
             : (await IncidentQueries.Rows(db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
-
-        var counts = new Dictionary<QueueView, int>();
-        foreach (var view in QueueViews.All)
-            counts[view] = view == query.View && !query.HasFilters ? total : await QueueViews.Apply(open, view, actor.UserId, myTeams, dueSoon).CountAsync(ct);
-
         // A row deleted between the two queries is simply left out.
-        return new QueuePage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, skip, counts,
+        return new QueuePage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, skip, new Dictionary<QueueView, int>(),
             await Sla.SlaQueries.DueForAsync(db, ids, ct));
+    }
+
+    private async Task<Dictionary<QueueView, int>> CountSharedViewsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = new Dictionary<QueueView, int>();
+        foreach (var view in new[] { QueueView.Unassigned, QueueView.AllOpen, QueueView.BreachingSoon })
+            counts[view] = await QueueViews.Apply(Open(db), view, "", [], DueSoon(db)).CountAsync(ct);
+        return counts;
+    }
+
+    private async Task<Dictionary<QueueView, int>> CountPersonalViewsAsync(Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var myTeams = await MyTeamIdsAsync(db, actor, ct);
+        var counts = new Dictionary<QueueView, int>();
+        foreach (var view in new[] { QueueView.MyWork, QueueView.MyTeams })
+            counts[view] = await QueueViews.Apply(Open(db), view, actor.UserId, myTeams).CountAsync(ct);
+        return counts;
     }
 
     /// <summary>
