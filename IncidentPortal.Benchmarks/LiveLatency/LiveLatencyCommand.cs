@@ -61,13 +61,16 @@ internal static class LiveLatencyCommand
         var sent = await SendAsync(api, prefix, options.Rate, options.Seconds);
         await Task.Delay(TimeSpan.FromSeconds(options.DrainSeconds));
         var seen = await pages.SeenAsync();
+        var arrived = LatencyReport.From(sent.Created, await pages.ArrivedAsync());
         var lost = await pages.LostAsync();
 
         var result = LatencyReport.From(sent.Created, seen);
         var report = result.ToMarkdown(options.PagePath, options.Pages, options.Rate, options.Seconds, sent.Failed, lost,
             $"{load} → {LoadAverage()} on {Environment.ProcessorCount} cores")
             + string.Create(CultureInfo.InvariantCulture, $"\nAPI answer time (POST to 201): p50 {At(sent.ApiMs, 0.5):0} ms, p95 {At(sent.ApiMs, 0.95):0} ms, "
-                + $"max {(sent.ApiMs.Count == 0 ? double.NaN : sent.ApiMs[^1]):0} ms\n");
+                + $"max {(sent.ApiMs.Count == 0 ? double.NaN : sent.ApiMs[^1]):0} ms\n"
+                + $"Row reached the page's socket (server and network, before the browser applies it): p50 {arrived.P50:0} ms, "
+                + $"p95 {arrived.P95:0} ms, p99 {arrived.P99:0} ms ({arrived.Expected - arrived.Missed} of {arrived.Expected})\n");
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.OutputDirectory is { } dir)

@@ -29,6 +29,8 @@ internal sealed class LivePages(IBrowserContext context, string path, string hea
         (prefix) => {
             const seen = new Map();
             window.__liveSeen = seen;
+            window.__livePrefix = prefix;
+            window.__liveArrived = new Map();
             const re = new RegExp(prefix + '-\\d+', 'g');
             const note = text => {
                 if (!text || text.indexOf(prefix) < 0) return;
@@ -45,6 +47,33 @@ internal sealed class LivePages(IBrowserContext context, string path, string hea
             });
             window.__liveObserver.observe(document.body, { subtree: true, childList: true, characterData: true });
         }
+        """;
+
+    /// <summary>
+    /// Runs before the page's own scripts: notes when a message carrying a probe title reaches the page's socket (the
+    /// render batch with the new row), before the page has applied it. The gap to <see cref="WatchScript"/>'s time
+    /// is the browser's share of the delay; this one is the server's and the network's.
+    /// </summary>
+    private const string SocketScript = """
+        (() => {
+            const Native = window.WebSocket;
+            const decoder = new TextDecoder('utf-8');
+            window.__liveArrived = new Map();
+            window.WebSocket = class extends Native {
+                constructor(...args) {
+                    super(...args);
+                    this.addEventListener('message', e => {
+                        const prefix = window.__livePrefix;
+                        if (!prefix) return;
+                        const at = performance.timeOrigin + performance.now();
+                        const text = typeof e.data === 'string' ? e.data : decoder.decode(e.data);
+                        if (text.indexOf(prefix) < 0) return;
+                        for (const m of text.match(new RegExp(prefix + '-\\d+', 'g')) ?? [])
+                            if (!window.__liveArrived.has(m)) window.__liveArrived.set(m, at);
+                    });
+                }
+            };
+        })();
         """;
 
     private const string ReadyScript = """
@@ -74,6 +103,7 @@ internal sealed class LivePages(IBrowserContext context, string path, string hea
 
     public async Task OpenAsync(int count, string prefix)
     {
+        if (pages.Count == 0) await context.AddInitScriptAsync(SocketScript);
         for (var i = pages.Count; i < count; i++) pages.Add(await OpenOneAsync(prefix));
     }
 
@@ -107,12 +137,17 @@ internal sealed class LivePages(IBrowserContext context, string path, string hea
     }
 
     /// <summary>What each page saw: probe title → Unix ms when it first appeared.</summary>
-    public async Task<List<Dictionary<string, double>>> SeenAsync()
+    public Task<List<Dictionary<string, double>>> SeenAsync() => ReadAsync("window.__liveSeen");
+
+    /// <summary>What reached each page's socket: probe title → Unix ms when the message carrying it arrived.</summary>
+    public Task<List<Dictionary<string, double>>> ArrivedAsync() => ReadAsync("window.__liveArrived");
+
+    private async Task<List<Dictionary<string, double>>> ReadAsync(string map)
     {
         var result = new List<Dictionary<string, double>>();
         foreach (var page in pages)
         {
-            result.Add(await page.EvaluateAsync<Dictionary<string, double>>("() => Object.fromEntries(window.__liveSeen)"));
+            result.Add(await page.EvaluateAsync<Dictionary<string, double>>($"() => Object.fromEntries({map})"));
         }
         return result;
     }

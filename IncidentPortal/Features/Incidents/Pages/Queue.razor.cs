@@ -46,6 +46,7 @@ public sealed partial class Queue : IDisposable
     private readonly QueueSelection selection = new();
     private IDisposable? subscription;
     private ReloadThrottle? throttle;
+    private readonly RenderShown shown = new();
     private string? message;
     private bool messageIsError;
     private IReadOnlyList<string>? messageDetails;
@@ -70,6 +71,7 @@ public sealed partial class Queue : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        shown.Rendered();
         if (!firstRender) return;
         dense = await QueueDensity.IsDenseAsync(JS, actor);
         if (dense) StateHasChanged();
@@ -82,8 +84,10 @@ public sealed partial class Queue : IDisposable
         if (table is null) return;
         await table.ReloadAsync();
         HighlightChanged();
+        var applied = shown.NextAsync();
         StateHasChanged();
         _ = ClearHighlightsLaterAsync();
+        await applied;
     }
 
     /// <summary>Called on the publisher's thread: notes what changed and asks for a (throttled) reload.</summary>
