@@ -41,6 +41,7 @@ for i in $(seq 1 240); do
   sleep 0.5
 done
 
+: >"$OUT/run.log" # exists before tail follows it
 setsid timeout --kill-after=30s 15m \
   dotnet IncidentPortal.Benchmarks/bin/Release/net10.0/IncidentPortal.Benchmarks.dll live \
   --url "http://127.0.0.1:$PORT" --pages "$PAGES" --rate "$RATE" --seconds "$SECONDS_" --out "$OUT" --chromium "$CHROMIUM" \

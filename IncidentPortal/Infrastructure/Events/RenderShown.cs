@@ -22,6 +22,14 @@ public sealed class RenderShown(TimeProvider? clock = null)
         catch (TimeoutException) { /* counted as shown */ }
     }
 
+    /// <summary>Renders (the component's StateHasChanged) and completes once the browser has applied it.</summary>
+    public async Task RenderAsync(Action stateHasChanged)
+    {
+        var applied = NextAsync();
+        stateHasChanged();
+        await applied;
+    }
+
     /// <summary>Call from OnAfterRender(Async).</summary>
     public void Rendered() => Interlocked.Exchange(ref pending, null)?.TrySetResult();
 }

@@ -84,10 +84,8 @@ public sealed partial class Queue : IDisposable
         if (table is null) return;
         await table.ReloadAsync();
         HighlightChanged();
-        var applied = shown.NextAsync();
-        StateHasChanged();
         _ = ClearHighlightsLaterAsync();
-        await applied;
+        await shown.RenderAsync(StateHasChanged);
     }
 
     /// <summary>Called on the publisher's thread: notes what changed and asks for a (throttled) reload.</summary>
