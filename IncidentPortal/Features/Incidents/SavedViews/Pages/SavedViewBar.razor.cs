@@ -32,7 +32,12 @@ public sealed partial class SavedViewBar : IDisposable
         if (!RendererInfo.IsInteractive) return;
         // The counts follow every incident change, like the queue's own tabs.
         throttle = new ReloadThrottle(ReloadWait, () => InvokeAsync(RecountAsync));
-        subscription = Events.Subscribe<IncidentEvent>(_ => { throttle?.Request(); return Task.CompletedTask; });
+        // Without pinned tabs there is nothing to count: no query and no render for every change on the queue.
+        subscription = Events.Subscribe<IncidentEvent>(_ =>
+        {
+            if (pinned.Count > 0) throttle?.Request();
+            return Task.CompletedTask;
+        });
     }
 
     protected override void OnParametersSet() => currentQuery = SavedViewQuery.Format(Query);
