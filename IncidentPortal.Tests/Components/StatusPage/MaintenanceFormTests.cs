@@ -103,6 +103,58 @@ public sealed class MaintenanceFormTests
         Assert.Equal("Give the maintenance a title the public will understand.", MessageAt(form, "Title"));
     }
 
+    [Fact]
+    public async Task A_viewer_in_paris_types_paris_time_and_the_window_is_stored_in_utc()
+    {
+        await using var ctx = NewContext();
+        ctx.Services.GetRequiredService<IncidentPortal.Features.Time.ViewerTime>().Use("Europe/Paris");
+        var scheduled = new List<MaintenanceInput>();
+        var form = RenderForm(ctx, scheduled);
+
+        // Tomorrow evening at 20:00 in Paris, and the note says what that is in UTC.
+        Assert.Equal("20:00", form.FieldLabelled("Start time (Europe/Paris)").GetAttribute("value"));
+        Assert.Equal("UTC+1, that is Tue 8 Dec 2026, 19:00 UTC", NoteAt(form, "Start time (Europe/Paris)"));
+        form.FieldLabelled("Title").Change("CRM patch");
+        form.Find("form").Submit();
+
+        var window = Assert.Single(scheduled);
+        Assert.Equal(new DateTime(2026, 12, 8, 19, 0, 0, DateTimeKind.Utc), window.StartsAt);
+        Assert.Equal(new DateTime(2026, 12, 8, 21, 0, 0, DateTimeKind.Utc), window.EndsAt);
+    }
+
+    [Fact]
+    public async Task A_start_the_clocks_skip_is_refused_at_its_field_and_one_they_pass_twice_takes_the_first()
+    {
+        await using var ctx = NewContext();
+        ctx.Services.GetRequiredService<IncidentPortal.Features.Time.ViewerTime>().Use("Europe/Paris");
+        var scheduled = new List<MaintenanceInput>();
+        var form = RenderForm(ctx, scheduled);
+        form.FieldLabelled("Title").Change("Clock change patch");
+        form.FieldLabelled("Start date (Europe/Paris)").Change("2027-03-28");
+        form.FieldLabelled("Start time (Europe/Paris)").Change("02:30");
+        form.FieldLabelled("End date (Europe/Paris)").Change("2027-03-28");
+        form.FieldLabelled("End time (Europe/Paris)").Change("05:00");
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => Assert.Equal(
+            "02:30 does not exist on Sun 28 Mar 2027 in Europe/Paris: the clocks go forward. Choose 03:00 or later.", MessageAt(form, "Start time (Europe/Paris)")));
+        Assert.Empty(scheduled);
+
+        // On 31 Oct 2027 02:30 happens twice: the first (UTC+2) is taken, and the note says so.
+        form.FieldLabelled("Start date (Europe/Paris)").Change("2027-10-31");
+        form.FieldLabelled("End date (Europe/Paris)").Change("2027-10-31");
+        form.WaitForAssertion(() => Assert.Null(MessageAt(form, "Start time (Europe/Paris)")));
+        Assert.Equal("02:30 happens twice on Sun 31 Oct 2027 (the clocks go back); the first one (UTC+2) is used.", NoteAt(form, "Start time (Europe/Paris)"));
+        form.Find("form").Submit();
+
+        var window = Assert.Single(scheduled);
+        Assert.Equal(new DateTime(2027, 10, 31, 0, 30, 0, DateTimeKind.Utc), window.StartsAt);
+        Assert.Equal(new DateTime(2027, 10, 31, 4, 0, 0, DateTimeKind.Utc), window.EndsAt);
+    }
+
+    private static string? NoteAt(IRenderedComponent<MaintenanceForm> form, string label) =>
+        form.FieldLabelled(label).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text")?.TextContent.Trim();
+
     /// <summary>The message MudBlazor shows under the field (its helper text, in the error colour).</summary>
     private static string? MessageAt(IRenderedComponent<MaintenanceForm> form, string label) =>
         form.FieldLabelled(label).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();

@@ -35,6 +35,14 @@ public sealed class WatcherService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return await db.IncidentWatchers.AnyAsync(w => w.IncidentId == incidentId && w.UserId == actor.UserId, ct);
     }
 
+    /// <summary>The incidents this person watches (My incidents → Watching), newest first.</summary>
+    public async Task<List<IncidentRow>> ListWatchedAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var watched = db.IncidentWatchers.Where(w => w.UserId == actor.UserId).Select(w => w.IncidentId);
+        return await IncidentQueries.Rows(db.Incidents.Where(i => watched.Contains(i.Id)).OrderByDescending(i => i.CreatedAt)).ToListAsync(ct);
+    }
+
     /// <summary>An agent follows an incident: they hear about every change to it.</summary>
     public async Task FollowAsync(Actor actor, int incidentId, CancellationToken ct = default)
     {
