@@ -132,7 +132,8 @@ public sealed record ReportSlice(string Kind, string Key)
 
     private static string KeyLabel(string key, Func<string, string, string?>? nameOf)
     {
-        if (Dimension(key) is not var (dimension, value)) return key;
+        if (Dimension(key) is not { } named) return key;
+        var (dimension, value) = named;
         if (value == "none") return $"no {dimension}";
         if (dimension == "priority") return value;
         return nameOf?.Invoke(dimension, value) is { } name ? name : $"{dimension} {value}";

@@ -59,21 +59,20 @@ public static class ReportUrl
 
         var zoneId = TimeZones.Normalize(Get("tz")) ?? TimeZones.Normalize(viewerTimeZone) ?? "UTC";
         var today = ReportFilter.Today(nowUtc, TimeZones.OrUtc(zoneId));
-        var preset = PresetKeys.FirstOrDefault(p => string.Equals(p.Value, Get("range"), StringComparison.OrdinalIgnoreCase)).Key;
-        var filter = ReportFilter.ForPreset(Get("range") is null ? ReportPreset.Last30Days : preset, today, zoneId);
-        if (Get("range") is null || preset == ReportPreset.Custom)
-        {
-            if (ReportDays.TryParseDay(Get("from"), out var from) && ReportDays.TryParseDay(Get("to"), out var to)
-                && from <= to && to.DayNumber - from.DayNumber < ReportFilter.MaxDays)
-                filter = filter with { From = from, To = to, Preset = ReportPreset.Custom };
-            else filter = ReportFilter.ForPreset(ReportPreset.Last30Days, today, zoneId);
-        }
+        var rangeText = Get("range");
+        var preset = PresetKeys.Where(p => string.Equals(p.Value, rangeText, StringComparison.OrdinalIgnoreCase)).Select(p => (ReportPreset?)p.Key).FirstOrDefault();
+        ReportFilter filter;
+        if (preset is { } named && named != ReportPreset.Custom) filter = ReportFilter.ForPreset(named, today, zoneId);
+        else if (ReportDays.TryParseDay(Get("from"), out var from) && ReportDays.TryParseDay(Get("to"), out var to)
+            && from <= to && to.DayNumber - from.DayNumber < ReportFilter.MaxDays)
+            filter = ReportFilter.ForPreset(ReportPreset.Custom, today, zoneId) with { From = from, To = to };
+        else filter = ReportFilter.ForPreset(ReportPreset.Last30Days, today, zoneId);
         return filter with
         {
             TeamId = Id(Get("team")),
             ServiceId = Id(Get("service")),
             CategoryId = Id(Get("category")),
-            Priority = Enum.TryParse<Priority>(Get("priority"), ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(Get("priority"), out _) ? p : null,
+            Priority = Enum.TryParse<Priority>(Get("priority"), ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(Get("priority"), NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? p : null,
             Source = SourceKeys.Where(s => string.Equals(s.Value, Get("source"), StringComparison.OrdinalIgnoreCase)).Select(s => (ReportSource?)s.Key).FirstOrDefault(),
         };
     }
