@@ -25,7 +25,7 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
             migrationBuilder.Sql("""
                 UPDATE "Incidents" SET "CancelledAt" = (SELECT MAX(a."At") FROM "IncidentActivities" a
                     WHERE a."IncidentId" = "Incidents"."Id" AND a."Kind" = 'StatusChanged' AND a."NewValue" = 'Cancelled')
-                WHERE "Status" = 'Cancelled'
+                WHERE "Status" = 'Cancelled';
                 """);
 
             migrationBuilder.CreateIndex(
