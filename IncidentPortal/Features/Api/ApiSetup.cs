@@ -56,6 +56,7 @@ public static class ApiSetup
         incidents.MapIncidentWrites();
         api.MapCatalog();
         api.MapMajorIncidents();
+        Reports.ReportEndpoints.MapReportsApi(api);
         return app;
     }
 }

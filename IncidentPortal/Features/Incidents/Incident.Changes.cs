@@ -119,6 +119,7 @@ public partial class Incident
         if (reason.Trim().Length > MaxReasonLength) throw new IncidentRuleException($"The reason can be at most {MaxReasonLength} characters.");
         MoveTo(by, IncidentStatus.Cancelled, reason.Trim());
         CancelReason = reason.Trim();
+        CancelledAt = by.At;
         Touch(by);
     }
 

@@ -48,6 +48,8 @@ public partial class Incident
     public DateTime? FirstResponseAt { get; private set; }
     public DateTime? ResolvedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
+    /// <summary>When it was cancelled (a terminal status): what reports count as cancelled in a range.</summary>
+    public DateTime? CancelledAt { get; private set; }
     public int ReopenCount { get; private set; }
 
     /// <summary>Bumped by every change; the optimistic-concurrency token.</summary>

@@ -53,6 +53,11 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasIndex(i => new { i.ServiceId, i.Status, i.Priority, i.CreatedAt });
         incident.HasIndex(i => new { i.CategoryId, i.Status, i.Priority, i.CreatedAt });
         incident.HasIndex(i => new { i.ReporterId, i.CreatedAt });
+        // Reports read each range by the moment things happened (Features/Reports).
+        incident.HasIndex(i => i.CreatedAt);
+        incident.HasIndex(i => i.ResolvedAt);
+        incident.HasIndex(i => i.FirstResponseAt);
+        incident.HasIndex(i => i.CancelledAt);
     }
 }
 

@@ -21,6 +21,9 @@ public class SlaClock
     public DateTime? DueAt { get; private set; }
     public DateTime? WarnAt { get; private set; }
     public DateTime? StoppedAt { get; private set; }
+    /// <summary>Business time counted when last computed, in whole seconds; final once the clock stopped (reports' business MTTA/MTTR).
+    /// Null for clocks computed before it was stored.</summary>
+    public int? ElapsedSeconds { get; private set; }
     /// <summary>The due time while the clock is counting: what the queue sorts and "Breaching soon" filters by.</summary>
     public DateTime? RunningDueAt { get; private set; }
     public DateTime? WarnedAt { get; private set; }
@@ -48,6 +51,7 @@ public class SlaClock
         DueAt = reading.DueAt;
         WarnAt = reading.WarnAt;
         StoppedAt = reading.StoppedAt;
+        ElapsedSeconds = (int)Math.Min(int.MaxValue, reading.Elapsed.TotalSeconds);
         if (WarnAt is null || WarnAt > now) WarnedAt = null;
         if (DueAt is null || DueAt > now) BreachedAt = null;
         RunningDueAt = reading.IsActive && reading.State != SlaClockState.Paused ? DueAt : null;

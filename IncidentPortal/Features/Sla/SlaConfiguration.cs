@@ -52,5 +52,6 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
         clock.HasIndex(c => c.NextCheckAt);
         clock.HasIndex(c => new { c.RunningDueAt, c.IncidentId });
         clock.HasIndex(c => c.PolicyId);
+        clock.HasIndex(c => new { c.StoppedAt, c.Kind });
     }
 }

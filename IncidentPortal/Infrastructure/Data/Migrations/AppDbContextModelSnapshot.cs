@@ -557,6 +557,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500);
 
+                    b.Property<DateTime?>("CancelledAt");
+
                     b.Property<int?>("CategoryId");
 
                     b.Property<DateTime?>("ClosedAt");
@@ -632,12 +634,20 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CancelledAt");
+
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FirstResponseAt");
 
                     b.HasIndex("LoggedById");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("ReporterId", "CreatedAt");
 
@@ -1520,6 +1530,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
 
                     b.Property<DateTime?>("DueAt");
 
+                    b.Property<int?>("ElapsedSeconds");
+
                     b.Property<int>("IncidentId");
 
                     b.Property<string>("Kind")
@@ -1564,6 +1576,8 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("RunningDueAt", "IncidentId");
+
+                    b.HasIndex("StoppedAt", "Kind");
 
                     b.ToTable("SlaClocks", (string)null);
                 });
