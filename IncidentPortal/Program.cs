@@ -11,6 +11,7 @@ using IncidentPortal.Features.Incidents.Export;
 using IncidentPortal.Features.MajorIncidents;
 using IncidentPortal.Features.Routing;
 using IncidentPortal.Features.Notifications;
+using IncidentPortal.Features.Reports;
 using IncidentPortal.Features.Reviews;
 using IncidentPortal.Features.Mentions;
 using IncidentPortal.Features.Shortcuts;
@@ -64,6 +65,7 @@ builder.AddMajorIncidents();
 builder.AddShortcuts();
 builder.AddMentions();
 builder.AddWatchers();
+builder.AddReports();
 
 var app = builder.Build();
 if (await app.RunSeedIncidentsCommandAsync(args)) return;
@@ -84,6 +86,7 @@ app.MapStatusPublic();
 app.MapReviews();
 app.MapQueueExport();
 app.MapStatusSubscriptions();
+app.MapReports();
 
 app.Run();
 

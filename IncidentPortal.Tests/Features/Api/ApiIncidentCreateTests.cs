@@ -75,7 +75,7 @@ public sealed class ApiIncidentCreateTests(ApiPortal api) : IClassFixture<ApiPor
     }
 
     [Fact]
-    public async Task An_agent_logs_an_incident_for_a_caller()
+    public async Task An_agent_logs_an_incident_for_a_caller_and_its_source_is_the_api()
     {
         using var client = await api.ClientAsync(DemoAccounts.Agent);
         var caller = await api.Portal.ReporterAsync();
@@ -83,7 +83,7 @@ public sealed class ApiIncidentCreateTests(ApiPortal api) : IClassFixture<ApiPor
             new { title = "Phoned in: printer jam", impact = "Low", urgency = "Low", reporterId = caller.UserId })).ReadAsync<ApiIncident>();
 
         Assert.Equal(caller.UserId, created.Reporter.Id);
-        Assert.Equal(IncidentSource.Agent, created.Source);
+        Assert.Equal(IncidentSource.Api, created.Source);
         Assert.Equal("Alex Agent", created.LoggedBy);
     }
 }

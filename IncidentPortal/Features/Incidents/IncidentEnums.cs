@@ -8,7 +8,8 @@ public enum Urgency { High = 1, Medium = 2, Low = 3 }
 
 public enum Priority { P1 = 1, P2 = 2, P3 = 3, P4 = 4, P5 = 5 }
 
-public enum IncidentSource { Portal, Agent, Email, Monitoring }
+/// <summary>How the incident reached the portal; <see cref="Api"/>: reported through the REST API (added at the end: stored by name).</summary>
+public enum IncidentSource { Portal, Agent, Email, Monitoring, Api }
 
 public enum OnHoldReason { AwaitingUser, AwaitingVendor, AwaitingChange }
 

@@ -25,6 +25,7 @@ public static class RoutingRuleText
         IncidentSource.Agent => "Logged by an agent",
         IncidentSource.Email => "Email",
         IncidentSource.Monitoring => "Monitoring",
+        IncidentSource.Api => "REST API",
         _ => source.ToString(),
     };
 }

@@ -40,9 +40,8 @@ public static class IncidentWriteEndpoints
         if (body.Description?.Length > Incident.MaxTextLength)
             return ApiErrors.Invalid("description", $"The description can be at most {Incident.MaxTextLength} characters.");
         var actor = Actor.From(user);
-        var forSomeoneElse = body.ReporterId is { } reporter && reporter != actor.UserId;
         var draft = new IncidentDraft(body.Title ?? "", body.Description, impact, urgency,
-            forSomeoneElse ? IncidentSource.Agent : IncidentSource.Portal, body.ServiceId, body.CategoryId);
+            IncidentSource.Api, body.ServiceId, body.CategoryId);
         var created = await incidents.ReportAsync(actor, draft, body.ReporterId, ct);
         var details = await queries.GetAsync(actor, created.Id, ct);
         return TypedResults.Created($"/api/v1/incidents/{created.Id}", ApiIncident.From(details));
