@@ -11,7 +11,7 @@ namespace IncidentPortal.Features.Incidents;
 /// and only that page's rows are joined to their service, team and people.
 /// </summary>
 public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents, TimeProvider? clock = null,
-    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null)
+    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null, Reports.ReportsService? reports = null)
 {
     private IQueryable<int> DueSoon(AppDbContext db) => Sla.SlaQueries.DueBefore(db,
         (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(slaOptions?.Value.BreachingSoonHours ?? 2));
@@ -25,14 +25,14 @@ public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFacto
         var open = Open(db);
 
         var dueSoon = DueSoon(db);
-        var matching = await FilterAsync(db, QueueViews.Apply(open, query.View, actor.UserId, myTeams, dueSoon), query, ct);
+        var matching = await FilterAsync(db, Scope(db, actor, query, myTeams, dueSoon), query, ct);
         var (ids, total, skip) = await PageAsync(Sort(db, matching, query.Sort, query.Descending), query, take, ct);
         var rows = ids.Count == 0 ? new Dictionary<int, IncidentRow>()
             : (await IncidentQueries.Rows(db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
 
         var counts = new Dictionary<QueueView, int>();
         foreach (var view in QueueViews.All)
-            counts[view] = view == query.View && !query.HasFilters ? total : await QueueViews.Apply(open, view, actor.UserId, myTeams, dueSoon).CountAsync(ct);
+            counts[view] = view == query.View && !query.HasFilters && !query.IsDrillDown ? total : await QueueViews.Apply(open, view, actor.UserId, myTeams, dueSoon).CountAsync(ct);
 
         // A row deleted between the two queries is simply left out.
         return new QueuePage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total, skip, counts,

@@ -33,6 +33,8 @@ public sealed partial class Queue : IDisposable
     [SupplyParameterFromQuery(Name = "dir")] public string? DirectionParameter { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
     [SupplyParameterFromQuery(Name = "size")] public int? SizeParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "report")] public string? ReportParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "slice")] public string? SliceParameter { get; set; }
 
     private Actor actor = default!;
     private QueueQuery query = new();
@@ -66,7 +68,7 @@ public sealed partial class Queue : IDisposable
 
     protected override void OnParametersSet() =>
         query = QueueUrl.Parse(ViewParameter, StatusParameter, PriorityParameter, TeamParameter, ServiceParameter, CategoryParameter,
-            SearchParameter, SortParameter, DirectionParameter, PageParameter, SizeParameter);
+            SearchParameter, SortParameter, DirectionParameter, PageParameter, SizeParameter, ReportParameter, SliceParameter);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -13,9 +13,12 @@ public sealed record ReportChartSeries(string Name, IReadOnlyList<ReportChartPoi
 /// </summary>
 /// <param name="Title">The chart's accessible name and the table's caption.</param>
 /// <param name="CategoryName">The table's first column ("Week", "Priority").</param>
+/// <param name="AxisLabels">Shorter names for the axis ("1 Dec" for "Tue 1 Dec 2026"); the categories themselves otherwise.</param>
 public sealed record ReportChart(string Title, string CategoryName, IReadOnlyList<string> Categories, IReadOnlyList<ReportChartSeries> Series,
-    bool Stacked = false)
+    bool Stacked = false, IReadOnlyList<string>? AxisLabels = null)
 {
+    public string AxisLabel(int index) => AxisLabels is { } shorter && index < shorter.Count ? shorter[index] : Categories[index];
+
     public bool IsEmpty => Categories.Count == 0 || Series.All(s => s.Points.All(p => p.Value == 0));
 
     /// <summary>The top of the value axis: the largest bar or stack, rounded up to a readable step (1, 2, 2.5 or 5 × 10ⁿ).</summary>
