@@ -77,7 +77,19 @@ public sealed partial class Queue : IDisposable
         if (dense) StateHasChanged();
     }
 
-    private Task<QueuePage> LoadPageAsync(QueueQuery next, CancellationToken ct) => Queues.GetAsync(actor, next, ct);
+    private async Task<QueuePage> LoadPageAsync(QueueQuery next, CancellationToken ct)
+    {
+        try
+        {
+            return await Queues.GetAsync(actor, next, ct);
+        }
+        catch (UnauthorizedAccessException refused) when (next.IsDrillDown)
+        {
+            // A People figure's list, opened by an agent: said plainly, and the list stays empty.
+            (message, messageIsError, messageDetails) = (refused.Message, true, null);
+            return new QueuePage([], 0, 0, new Dictionary<QueueView, int>());
+        }
+    }
 
     private async Task ReloadChangedAsync()
     {

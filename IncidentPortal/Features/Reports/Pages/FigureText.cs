@@ -8,11 +8,9 @@ public static class FigureText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Figures where a rise is good news; for the rest (times, backlog, reopens, noise) a fall is.</summary>
-    private static readonly HashSet<string> HigherIsBetter = new(StringComparer.Ordinal)
-    {
-        "resolved", "first-contact", "sla-response", "sla-resolution", "major-reviewed", "action-items",
-    };
+    /// <summary>Figures (by key or key prefix: "sla-response-p1") where a rise is good news; for the rest (times,
+    /// backlog, reopens, noise) a fall is.</summary>
+    private static readonly string[] HigherIsBetter = ["resolved", "first-contact", "sla-", "major-reviewed", "action-items"];
 
     /// <summary>Figures that are neither good nor bad when they move (how many came in).</summary>
     private static readonly HashSet<string> Neutral = new(StringComparer.Ordinal) { "created", "cancelled", "major" };
@@ -41,7 +39,7 @@ public static class FigureText
     public static bool? IsGood(ReportFigure figure)
     {
         if (figure.Change is not { } delta || Math.Abs(delta) < 1e-9 || Neutral.Contains(figure.Key)) return null;
-        return delta > 0 == HigherIsBetter.Contains(figure.Key);
+        return delta > 0 == HigherIsBetter.Any(k => figure.Key.StartsWith(k, StringComparison.Ordinal));
     }
 
     public static string Versus(ReportFilter filter) => $"vs previous {Infrastructure.Text.Plural.Count(filter.Days, "day")}";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using IncidentPortal.Features.Incidents;
-using IncidentPortal.Features.Time;
 using Microsoft.AspNetCore.Components;
 
 namespace IncidentPortal.Features.Reports.Pages;
@@ -24,13 +23,13 @@ public sealed partial class ReportFilterBar
     [Parameter, EditorRequired] public DateOnly Today { get; set; }
     [Parameter] public EventCallback<ReportFilter> OnChange { get; set; }
 
-    private string fromText = "";
-    private string toText = "";
+    private DateTime? fromDate;
+    private DateTime? toDate;
     private string? error;
 
     protected override void OnParametersSet()
     {
-        (fromText, toText) = (ReportDays.DayKey(Filter.From), ReportDays.DayKey(Filter.To));
+        (fromDate, toDate) = (Filter.From.ToDateTime(TimeOnly.MinValue), Filter.To.ToDateTime(TimeOnly.MinValue));
         error = null;
     }
 
@@ -47,19 +46,20 @@ public sealed partial class ReportFilterBar
         return Change(Filter with { From = days.From, To = days.To, Preset = preset });
     }
 
-    private async Task ChangeDays(string? from, string? to)
+    private async Task ChangeDays(DateTime? from, DateTime? to)
     {
-        (fromText, toText) = (from ?? "", to ?? "");
-        error = DaysError(fromText, toText, out var first, out var last);
+        (fromDate, toDate) = (from, to);
+        error = DaysError(from, to, out var first, out var last);
         if (error is null) await Change(Filter with { From = first, To = last, Preset = ReportPreset.Custom });
     }
 
     /// <summary>Why the pair cannot be used, or null.</summary>
-    public static string? DaysError(string from, string to, out DateOnly first, out DateOnly last)
+    public static string? DaysError(DateTime? from, DateTime? to, out DateOnly first, out DateOnly last)
     {
-        last = default;
-        if (!ReportDays.TryParseDay(from, out first)) return "Enter the first day.";
-        if (!ReportDays.TryParseDay(to, out last)) return "Enter the last day.";
+        (first, last) = (default, default);
+        if (from is not { } start) return "Enter the first day.";
+        if (to is not { } end) return "Enter the last day.";
+        (first, last) = (DateOnly.FromDateTime(start), DateOnly.FromDateTime(end));
         if (last < first) return "The first day must not be after the last.";
         if (last.DayNumber - first.DayNumber >= ReportFilter.MaxDays) return $"A report covers at most {ReportFilter.MaxDays} days.";
         return null;
