@@ -106,4 +106,20 @@ public sealed class ReportChartCardTests
         Assert.Equal(5, stacked.AxisMax()); // 3 + 1 on the first day, 0 + 2 on the second
         Assert.Equal(5, Chart.AxisMax()); // side by side: the tallest bar is 3
     }
+
+    [Fact]
+    public async Task The_CSV_button_downloads_the_figures_the_chart_shows_and_hostile_names_stay_text()
+    {
+        await using var ctx = MudTestContext.Create();
+        var hostile = Chart with { Categories = ["=HYPERLINK(\"http://x\")", "Wed 2 Dec 2026"] };
+        var cut = ctx.Render<ReportChartCard>(p => p.Add(x => x.Chart, hostile));
+
+        var csv = cut.FindAll("a").Single(a => a.SpokenText() == "CSV of Created and resolved per day");
+
+        Assert.Equal("created-and-resolved-per-day.csv", csv.GetAttribute("download"));
+        var href = csv.GetAttribute("href")!;
+        Assert.StartsWith("data:text/csv;charset=utf-8,", href, StringComparison.Ordinal);
+        var text = Uri.UnescapeDataString(href["data:text/csv;charset=utf-8,".Length..]);
+        Assert.Equal("\uFEFFDay,Created,Resolved\r\n\"'=HYPERLINK(\"\"http://x\"\")\",3,1\r\nWed 2 Dec 2026,0,2\r\n", text);
+    }
 }
