@@ -62,6 +62,7 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
         new("status-public", "/status", "", null, Static: true, DeviceTheme: true),
         new("status-history", "/status/history", "", null, Static: true, DeviceTheme: true),
         new("status-internal", "/status/internal", "Internal status", DemoUsers.Manager),
+        new("reports", "/reports", "Reports", DemoUsers.Manager),
     ];
 
     [Fact]
@@ -100,6 +101,8 @@ public sealed class ScreenshotTests(PortalServer server, BrowserFixture browser,
                 Assert.Equal(shot.Path, page.PathOf());
                 await Expect(shot.Heading.Length == 0 ? page.Locator("h1").First : page.Heading(shot.Heading)).ToBeVisibleAsync();
                 if (shot.User is not null && !shot.Static) await page.WaitForInteractiveAsync();
+                // Sections that load on their own (Reports): captured once every skeleton has given way.
+                await Expect(page.Locator("[role=status][aria-label^='Loading']")).ToHaveCountAsync(0);
                 if (shot.DeviceTheme) Assert.Equal(dark, await page.EvaluateAsync<bool>("() => matchMedia('(prefers-color-scheme: dark)').matches"));
                 else await page.ExpectThemeAsync(dark);
 

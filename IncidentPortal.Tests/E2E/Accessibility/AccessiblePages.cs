@@ -73,6 +73,7 @@ public static class AccessiblePages
         new("/error/403", Agent),
         // Incident manager.
         new("/status/internal", Manager),
+        new("/reports", Manager),
         new("/major-incidents", Manager),
         new("/major-incidents/new", Manager),
         new("/major-incidents/1", Manager),

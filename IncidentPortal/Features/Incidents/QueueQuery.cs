@@ -28,8 +28,16 @@ public sealed record QueueQuery
     public string? Search { get; init; }
     public QueueSort Sort { get; init; } = QueueSort.Priority;
     public bool Descending { get; init; }
+    /// <summary>With <see cref="Slice"/>: a drill-down from Reports. The report's filter as its query string
+    /// (Features/Reports/ReportUrl); the list is then exactly the incidents that figure counted, open and closed,
+    /// and <see cref="View"/> does not apply.</summary>
+    public string? Report { get; init; }
+    /// <summary>What the figure counted (Features/Reports/ReportSlice, "resolved~2026-W49").</summary>
+    public string? Slice { get; init; }
     public int Skip { get; init; }
     public int Take { get; init; } = DefaultPageSize;
+
+    public bool IsDrillDown => Slice is not null;
 
     public bool HasFilters => Status is not null || Priority is not null || TeamId is not null || ServiceId is not null
         || CategoryId is not null || !string.IsNullOrWhiteSpace(Search);

@@ -41,6 +41,6 @@ public sealed partial class QueueService
     private async Task<IQueryable<Incident>> MatchingAsync(Infrastructure.Data.AppDbContext db, Actor actor, QueueQuery query, CancellationToken ct)
     {
         var myTeams = await MyTeamIdsAsync(db, actor, ct);
-        return await FilterAsync(db, QueueViews.Apply(Open(db), query.View, actor.UserId, myTeams, DueSoon(db)), query, ct);
+        return await FilterAsync(db, Scope(db, actor, query, myTeams, DueSoon(db)), query, ct);
     }
 }

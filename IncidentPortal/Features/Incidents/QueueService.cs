@@ -12,7 +12,8 @@ namespace IncidentPortal.Features.Incidents;
 /// <see cref="QueueResultCache"/> (without one, every call reads).
 /// </summary>
 public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFactory, IncidentService incidents, TimeProvider? clock = null,
-    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null, QueueResultCache? cache = null)
+    Microsoft.Extensions.Options.IOptions<Sla.SlaOptions>? slaOptions = null, QueueResultCache? cache = null,
+    Reports.ReportsService? reports = null)
 {
     private IQueryable<int> DueSoon(AppDbContext db) => Sla.SlaQueries.DueBefore(db,
         (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(slaOptions?.Value.BreachingSoonHours ?? 2));
@@ -21,8 +22,9 @@ public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFacto
     {
         EnsureStaff(actor);
         query = query with { Take = Math.Clamp(query.Take, 1, QueueQuery.MaxPageSize) };
-        // What differs between agents is only whose work "My work" and "My teams" are: the rest is shared.
-        var personal = query.View is QueueView.MyWork or QueueView.MyTeams;
+        // What differs between agents is only whose work "My work" and "My teams" are, and which report figures they may
+        // open: the rest is shared.
+        var personal = query.View is QueueView.MyWork or QueueView.MyTeams || query.IsDrillDown;
         var list = await Shared($"list|{(personal ? actor.UserId : "")}|{query}", c => ListAsync(actor, query, c), ct);
         var counts = new Dictionary<QueueView, int>(await Shared("counts|all", CountSharedViewsAsync, ct));
         foreach (var (view, count) in await Shared($"counts|{actor.UserId}", c => CountPersonalViewsAsync(actor, c), ct))
@@ -38,7 +40,7 @@ public sealed partial class QueueService(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         IReadOnlyCollection<int> myTeams = query.View == QueueView.MyTeams ? await MyTeamIdsAsync(db, actor, ct) : [];
-        var matching = await FilterAsync(db, QueueViews.Apply(Open(db), query.View, actor.UserId, myTeams, DueSoon(db)), query, ct);
+        var matching = await FilterAsync(db, Scope(db, actor, query, myTeams, DueSoon(db)), query, ct);
         var (ids, total, skip) = await PageAsync(Sort(db, matching, query.Sort, query.Descending), query, query.Take, ct);
         var rows = ids.Count == 0 ? new Dictionary<int, IncidentRow>()
             : (await IncidentQueries.Rows(db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);

@@ -33,6 +33,8 @@ public sealed partial class Queue : IDisposable
     [SupplyParameterFromQuery(Name = "dir")] public string? DirectionParameter { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
     [SupplyParameterFromQuery(Name = "size")] public int? SizeParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "report")] public string? ReportParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "slice")] public string? SliceParameter { get; set; }
 
     private Actor actor = default!;
     private QueueQuery query = new();
@@ -67,7 +69,7 @@ public sealed partial class Queue : IDisposable
 
     protected override void OnParametersSet() =>
         query = QueueUrl.Parse(ViewParameter, StatusParameter, PriorityParameter, TeamParameter, ServiceParameter, CategoryParameter,
-            SearchParameter, SortParameter, DirectionParameter, PageParameter, SizeParameter);
+            SearchParameter, SortParameter, DirectionParameter, PageParameter, SizeParameter, ReportParameter, SliceParameter);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -77,7 +79,19 @@ public sealed partial class Queue : IDisposable
         if (dense) StateHasChanged();
     }
 
-    private Task<QueuePage> LoadPageAsync(QueueQuery next, CancellationToken ct) => Queues.GetAsync(actor, next, ct);
+    private async Task<QueuePage> LoadPageAsync(QueueQuery next, CancellationToken ct)
+    {
+        try
+        {
+            return await Queues.GetAsync(actor, next, ct);
+        }
+        catch (UnauthorizedAccessException refused) when (next.IsDrillDown)
+        {
+            // A People figure's list, opened by an agent: said plainly, and the list stays empty.
+            (message, messageIsError, messageDetails) = (refused.Message, true, null);
+            return new QueuePage([], 0, 0, new Dictionary<QueueView, int>());
+        }
+    }
 
     private async Task ReloadChangedAsync()
     {

@@ -73,7 +73,7 @@ public sealed partial class QueueFilterBar
     private Task ClearAsync()
     {
         searchText = "";
-        return Change(new QueueQuery { View = Query.View, Sort = Query.Sort, Descending = Query.Descending, Take = Query.Take });
+        return Change(new QueueQuery { View = Query.View, Sort = Query.Sort, Descending = Query.Descending, Take = Query.Take, Report = Query.Report, Slice = Query.Slice });
     }
 
     private static IReadOnlyList<(string, string)> Choices(IReadOnlyList<QueueOption> options, string any) =>

@@ -108,7 +108,7 @@ public sealed partial class QueueTable : IDisposable
     private TableData<IncidentRow> Current() => new() { Items = page?.Rows ?? [], TotalItems = page?.Total ?? 0 };
 
     /// <summary>The table's accessible name: the view it shows.</summary>
-    private Dictionary<string, object> TableName => new() { ["aria-label"] = $"{QueueViews.Label(Query.View)} incidents" };
+    private Dictionary<string, object> TableName => new() { ["aria-label"] = Query.IsDrillDown ? "Incidents from Reports" : $"{QueueViews.Label(Query.View)} incidents" };
 
     private SlaDue? Due(int incidentId) => page?.Due?.GetValueOrDefault(incidentId);
 

@@ -10,6 +10,9 @@ public static class QueueUrl
 {
     public static readonly int[] PageSizes = [25, 50, 100];
 
+    /// <summary>A report filter's query string is a handful of short keys; anything longer is not one.</summary>
+    public const int MaxReportLength = 500;
+
     public static string For(QueueQuery query)
     {
         var parts = new List<string>();
@@ -28,12 +31,15 @@ public static class QueueUrl
         Add("dir", query.Descending == DefaultDescending(query.Sort) ? null : query.Descending ? "desc" : "asc");
         Add("page", query.Skip >= query.Take ? query.Skip / query.Take + 1 : null);
         Add("size", query.Take == QueueQuery.DefaultPageSize ? null : query.Take);
+        Add("report", query.Slice is null ? null : query.Report ?? "");
+        Add("slice", query.Slice);
         return parts.Count == 0 ? "queue" : "queue?" + string.Join("&", parts);
     }
 
     public static QueueQuery Parse(string? view, string? status, string? priority, int? team, int? service, int? category,
-        string? search, string? sort, string? direction, int? page, int? size)
+        string? search, string? sort, string? direction, int? page, int? size, string? report = null, string? slice = null)
     {
+        var drill = Reports.ReportSlice.TryParse(slice, out var parsedSlice) && (report?.Length ?? 0) <= MaxReportLength ? parsedSlice : null;
         var take = size is { } s && PageSizes.Contains(s) ? s : QueueQuery.DefaultPageSize;
         var sortBy = Enum.TryParse<QueueSort>(sort, ignoreCase: true, out var parsedSort) && Enum.IsDefined(parsedSort) ? parsedSort : QueueSort.Priority;
         return new QueueQuery
@@ -48,6 +54,8 @@ public static class QueueUrl
             Sort = sortBy,
             Descending = direction switch { "desc" => true, "asc" => false, _ => DefaultDescending(sortBy) },
             Take = take,
+            Slice = drill?.Format(),
+            Report = drill is null ? null : report?.Trim() ?? "",
             Skip = page is > 1 and < 1_000_000 ? (page.Value - 1) * take : 0,
         };
     }

@@ -23,7 +23,7 @@ public static class SavedViewQuery
         string? Text(string name) => all.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
         int? Number(string name) => int.TryParse(Text(name), out var n) ? n : null;
         return QueueUrl.Parse(Text("view"), Text("status"), Text("priority"), Number("team"), Number("service"), Number("category"),
-            Text("q"), Text("sort"), Text("dir"), null, Number("size"));
+            Text("q"), Text("sort"), Text("dir"), null, Number("size"), Text("report"), Text("slice"));
     }
 
     /// <summary>The queue's address for a saved query.</summary>

@@ -12,6 +12,8 @@ public sealed partial class SavedViewBar : IDisposable
     /// <summary>The queue's current view, filters and sort: what Save view saves and Export CSV exports.</summary>
     [Parameter, EditorRequired] public QueueQuery Query { get; set; } = default!;
     [Parameter, EditorRequired] public Actor Actor { get; set; } = default!;
+    /// <summary>Off for a drill-down from Reports: a figure's list is reached from the report, not saved as a view.</summary>
+    [Parameter] public bool CanSave { get; set; } = true;
 
     [Inject] private SavedViewService Views { get; set; } = default!;
     [Inject] private IEventBus Events { get; set; } = default!;
