@@ -24,7 +24,7 @@ public sealed class ActionItemReviewForeignKeyMigrationTests : IDisposable
     private readonly TempDirectory folder = new();
     /// <summary>Columns that migrations after <see cref="Previous"/> add to the tables written here (name and SQLite type).</summary>
     private static readonly (string Table, string Column)[] ColumnsAddedLater =
-        [("Incidents", "DuplicateOfId INTEGER"), ("AspNetUsers", "TimeZoneId TEXT")];
+        [("Incidents", "DuplicateOfId INTEGER"), ("AspNetUsers", "TimeZoneId TEXT"), ("Incidents", "CancelledAt TEXT")];
 
     private string File => Path.Combine(folder.Path, "upgrade.db");
 
