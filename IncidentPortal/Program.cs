@@ -74,6 +74,7 @@ app.UseWebUi();
 app.UseApi();
 app.UseStatusPublic();
 app.UseRateLimiter();
+app.UseRequestFailures();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

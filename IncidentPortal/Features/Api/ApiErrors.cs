@@ -61,7 +61,7 @@ public static class ApiErrors
         {
             context.Response.StatusCode = e.StatusCode;
             // "Failed to read parameter … as JSON" says where; the JSON error says what (field and expected type).
-            detail = e.InnerException is System.Text.Json.JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+            detail = e.InnerException is System.Text.Json.JsonException json ? $"{e.Message} {Infrastructure.Web.JsonErrors.Describe(json)}" : e.Message;
         }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {

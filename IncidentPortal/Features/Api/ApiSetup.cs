@@ -28,8 +28,13 @@ public static class ApiSetup
             .AddPolicyScheme(AuthenticationScheme, "API key or cookie", options => options.ForwardDefaultSelector = context =>
                 ApiKeyAuthenticationHandler.CarriesKey(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(AuthenticationScheme).RequireAuthenticatedUser());
-        // Enums travel by name ("InProgress", "P2"): readable, and stable when an enum gains a member.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums travel by name ("InProgress", "P2"): readable, and stable when an enum gains a member. Numbers are refused:
+        // the converter would otherwise accept any integer (impact 99) and leave the rules to meet an undefined value.
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
+        });
         // Binding failures (bad JSON, a wrong enum name) throw, so UseApiProblemResponses can say what was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);

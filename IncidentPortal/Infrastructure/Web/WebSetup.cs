@@ -27,6 +27,7 @@ public static class WebSetup
         // One configured sanitizer for every piece of HTML made from user text (Markdown renderings).
         builder.Services.AddSingleton<UserHtmlSanitizer>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnhandledProblems>();
         return builder;
     }
 

@@ -76,6 +76,7 @@ public sealed class IngestPipeline(IntegrationDirectory directory, IngestRateLim
                 ? key.GetString() : null;
         }
         catch (System.Text.Json.JsonException) { return null; }
+        catch (InvalidOperationException) { return null; } // a lone surrogate: not text, so not a key
     }
 
     private IResult? Limited(ActiveIntegration integration)

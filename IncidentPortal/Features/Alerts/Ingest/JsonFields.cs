@@ -11,15 +11,66 @@ internal static class JsonFields
     public static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty) throw new PayloadException("The request body is empty; send a JSON object.");
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException e)
         {
             throw new PayloadException($"The request body is not valid JSON: {e.Message}");
         }
+        try
+        {
+            CheckText(document.RootElement, "The body");
+            return document;
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Valid JSON may still escape text no database can hold: a lone UTF-16 surrogate ("\ud800") cannot be read as a
+    /// string at all, and a NUL character is refused by PostgreSQL. Checked once for every name and string in the body.
+    /// </summary>
+    private static void CheckText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = Text(property, path);
+                    CheckText(property.Value, $"{path}.{Clip(name, 40)}");
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray()) CheckText(item, $"{path}[{index++}]");
+                break;
+            case JsonValueKind.String:
+                string text;
+                try { text = element.GetString()!; }
+                catch (InvalidOperationException) { throw Unreadable(path); }
+                if (text.Contains('\0')) throw new PayloadException($"{path} contains a NUL character (\\u0000), which is not allowed in text.");
+                break;
+        }
+    }
+
+    private static string Text(JsonProperty property, string path)
+    {
+        string name;
+        try { name = property.Name; }
+        catch (InvalidOperationException) { throw Unreadable(path + " (a property name)"); }
+        if (name.Contains('\0')) throw new PayloadException($"A property name in {path} contains a NUL character (\\u0000).");
+        return name;
+    }
+
+    private static PayloadException Unreadable(string path) =>
+        new($"{path} is not valid text: it contains a lone UTF-16 surrogate (an escape such as \\ud800 without its pair).");
 
     public static JsonElement RequireObject(JsonElement element, string path)
     {
@@ -39,8 +90,11 @@ internal static class JsonFields
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>A string that must say something: empty or only whitespace (any Unicode whitespace) counts as missing.</summary>
     public static string RequireString(JsonElement parent, string name, string path, int maxLength) =>
-        OptionalString(parent, name, path, maxLength) ?? throw new PayloadException($"{path}.{name} is required.");
+        OptionalString(parent, name, path, maxLength) is { } text && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : throw new PayloadException($"{path}.{name} is required (and must not be only whitespace).");
 
     /// <summary>An object whose values are all strings (Alertmanager labels and annotations).</summary>
     public static SortedDictionary<string, string> StringMap(JsonElement parent, string name, string path)

@@ -37,7 +37,7 @@ public static class IncidentPatchEndpoint
         }
         catch (JsonException e)
         {
-            return ApiErrors.Invalid("body", "The body is not valid JSON for this request: " + e.Message);
+            return ApiErrors.Invalid("body", "The body is not valid JSON for this request: " + Infrastructure.Web.JsonErrors.Describe(e));
         }
 
         var actor = Actor.From(user);

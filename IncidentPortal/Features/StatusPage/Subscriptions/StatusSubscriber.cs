@@ -72,7 +72,7 @@ public class StatusSubscriber
     public static string? NormaliseEmail(string? text)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length is 0 or > MaxEmailLength || trimmed.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';')) return null;
+        if (trimmed.Length is 0 or > MaxEmailLength || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';')) return null;
         if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.')) return null;
         return $"{address.User}@{address.Host}".ToLowerInvariant();
     }
