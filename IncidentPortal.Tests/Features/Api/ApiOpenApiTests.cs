@@ -14,6 +14,9 @@ public sealed class ApiOpenApiTests(ApiPortal api) : IClassFixture<ApiPortal>
         "GET /api/v1/major-incidents", "GET /api/v1/major-incidents/{id}", "POST /api/v1/major-incidents/{id}/log",
         "POST /api/v1/major-incidents/{id}/children", "POST /api/v1/incidents/{incident}/major-incident/proposal",
         "POST /api/v1/incidents/{incident}/major-incident",
+        "GET /api/v1/reports/volume", "GET /api/v1/reports/speed", "GET /api/v1/reports/sla", "GET /api/v1/reports/quality",
+        "GET /api/v1/reports/people", "GET /api/v1/reports/incidents", "GET /api/v1/reports/incidents.csv",
+        "GET /api/v1/reports/{section}.csv",
     ];
 
     [Fact]
