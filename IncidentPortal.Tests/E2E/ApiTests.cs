@@ -69,7 +69,7 @@ public sealed class ApiTests(PortalServer server, BrowserFixture browser, ITestO
         await Expect(page.Heading("API reference")).ToBeVisibleAsync();
 
         var operations = page.GetByRole(AriaRole.Navigation, new() { Name = "Operations" }).GetByRole(AriaRole.Link);
-        await Expect(operations.Filter(new() { HasText = "/api/v1/" })).ToHaveCountAsync(17);
+        await Expect(operations.Filter(new() { HasText = "/api/v1/" })).ToHaveCountAsync(25);
         await Expect(operations.Filter(new() { HasText = "/api/v1/incidents/{incident}/transitions" })).ToBeVisibleAsync();
 
         var get = page.Locator("#op-getIncident");

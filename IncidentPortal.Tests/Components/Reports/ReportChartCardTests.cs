@@ -21,7 +21,7 @@ public sealed class ReportChartCardTests
         await using var ctx = MudTestContext.Create();
         var cut = ctx.Render<ReportChartCard>(p => p.Add(x => x.Chart, Chart).Add(x => x.Measured, "Counted by the day reported."));
 
-        var bars = cut.FindAll("a.report-chart-bar").ToDictionary(a => a.GetAttribute("aria-label")!, a => a.GetAttribute("href"));
+        var bars = cut.FindAll("a.report-chart-slot").ToDictionary(a => a.GetAttribute("aria-label")!, a => a.GetAttribute("href"));
 
         Assert.Equal(new Dictionary<string, string?>
         {
@@ -55,12 +55,12 @@ public sealed class ReportChartCardTests
             ("1 incident: Resolved, Tue 1 Dec 2026", "queue?slice=resolved~2026-12-01"),
             ("2 incidents: Resolved, Wed 2 Dec 2026", "queue?slice=resolved~2026-12-02"),
         ], links);
-        Assert.Empty(cut.FindAll("a.report-chart-bar"));
+        Assert.Empty(cut.FindAll("a.report-chart-slot"));
 
         cut.FindAll("button").Single(b => b.SpokenText() == "Show as chart: Created and resolved per day").Click();
 
         Assert.Empty(cut.FindAll("table"));
-        Assert.Equal(3, cut.FindAll("a.report-chart-bar").Count);
+        Assert.Equal(3, cut.FindAll("a.report-chart-slot").Count);
     }
 
     [Fact]
