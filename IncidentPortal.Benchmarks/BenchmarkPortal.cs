@@ -27,6 +27,8 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder([
             "--environment=Production",
+            // A SQLite file ("Data Source=…"), or PostgreSQL for BENCH_POSTGRES (see README).
+            $"--Database:Provider={(connectionString.StartsWith("Data Source=", StringComparison.Ordinal) ? "Sqlite" : "Postgres")}",
             $"--Database:ConnectionString={connectionString}",
             $"--Database:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",

@@ -1,5 +1,6 @@
 using IncidentPortal.Features.DemoData;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Tests.Features.Incidents.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,6 +47,37 @@ public sealed class BulkIncidentGeneratorTests : IAsyncLifetime
         Assert.InRange(openShare, 0.17, 0.23);
         Assert.True(generated.Select(i => i.Title).Distinct().Count() > 100, "Titles should vary.");
         Assert.Equal(5, generated.Select(i => i.Priority).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Generated_incidents_carry_the_SLA_clocks_their_history_gives()
+    {
+        await using (var setup = await world.Db.CreateDbContextAsync())
+            Assert.True(await SlaDefaults.EnsureAsync(setup, "Europe/London", default));
+        await new BulkIncidentGenerator(world.Db, world.Clock, NullLogger<BulkIncidentGenerator>.Instance).GenerateAsync(300);
+
+        await using var db = await world.Db.CreateDbContextAsync();
+        var (defaultPolicy, byService) = await SlaPolicies.AllAsync(db, default);
+        var now = world.Clock.GetUtcNow().UtcDateTime;
+        var generated = await db.Incidents.AsNoTracking().Include(i => i.Activities).Where(i => i.Number > 9).ToListAsync();
+        var clocks = (await db.SlaClocks.AsNoTracking().ToListAsync()).ToLookup(c => c.IncidentId);
+        Assert.All(generated, incident =>
+        {
+            var policy = incident.ServiceId is { } s && byService.TryGetValue(s, out var own) ? own : defaultPolicy!;
+            var target = policy.TargetFor(incident.Priority);
+            var facts = SlaFacts.From(incident, incident.Activities);
+            var stored = clocks[incident.Id].OrderBy(c => c.Kind).ToList();
+            Assert.Equal([SlaClockKind.Response, SlaClockKind.Resolution], stored.Select(c => c.Kind));
+            foreach (var clock in stored)
+            {
+                var expected = SlaClockCalculator.Compute(clock.Kind, facts, policy, target, target.Calendar!, now);
+                Assert.Equal((expected.State, expected.DueAt, expected.StoppedAt, (int)expected.Elapsed.TotalSeconds),
+                    (clock.State, clock.DueAt, clock.StoppedAt, clock.ElapsedSeconds ?? -1));
+            }
+        });
+        // The mix a report needs: met, breached, cancelled and still-running clocks.
+        var states = clocks.SelectMany(c => c).Select(c => c.State).ToHashSet();
+        Assert.Superset(new HashSet<SlaClockState> { SlaClockState.Met, SlaClockState.Breached, SlaClockState.Cancelled }, states);
     }
 
     [Fact]

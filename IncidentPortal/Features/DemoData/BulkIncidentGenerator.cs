@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IncidentPortal.Features.Incidents;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace IncidentPortal.Features.DemoData;
 /// <summary>
 /// Inserts many believable incidents quickly, for load tests and benchmarks: spread over the last two years,
 /// routed to the services' support teams, each walked through the lifecycle by the entity's own methods so the
-/// timeline is real. A fifth stay open (a heavy backlog, on purpose). Batched, one transaction per batch, with a
+/// timeline is real, with the SLA clocks the save hook would have stored. A fifth stay open (a heavy backlog, on purpose). Batched, one transaction per batch, with a
 /// block of numbers reserved from the NumberSequences row per batch, so later incidents number on from there.
 /// Publishes no events: pages see the new incidents on their next load.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class BulkIncidentGenerator(IDbContextFactory<AppDbContext> dbFact
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var organisation = await BulkOrganisation.LoadAsync(dbFactory, ct);
+        var policies = await LoadPoliciesAsync(ct);
         var random = new Random(seed);
         var now = clock.GetUtcNow().UtcDateTime;
         var start = now.AddDays(-days);
@@ -36,6 +38,7 @@ public sealed class BulkIncidentGenerator(IDbContextFactory<AppDbContext> dbFact
             var first = await IncidentNumbers.ReserveAsync(db, size, ct);
             using var incidents = BulkRowWriter.For<Incident>(db);
             using var activities = BulkRowWriter.For<IncidentActivity>(db);
+            using var clocks = BulkRowWriter.For<SlaClock>(db);
             for (var k = 0; k < size; k++)
             {
                 var created = start + step * (done + k) + TimeSpan.FromSeconds(random.Next(0, (int)Math.Max(1, step.TotalSeconds)));
@@ -43,6 +46,7 @@ public sealed class BulkIncidentGenerator(IDbContextFactory<AppDbContext> dbFact
                 var id = await incidents.InsertAsync(incident, null, ct);
                 var parent = new Dictionary<string, object?> { [nameof(IncidentActivity.IncidentId)] = (int)id!.Value };
                 foreach (var activity in incident.Activities) await activities.InsertAsync(activity, parent, ct);
+                foreach (var slaClock in ClocksFor(incident, policies, now)) await clocks.InsertAsync(slaClock, parent, ct);
             }
             await transaction.CommitAsync(ct);
             done += size;
@@ -50,5 +54,21 @@ public sealed class BulkIncidentGenerator(IDbContextFactory<AppDbContext> dbFact
                 logger.LogInformation("Generated {Done:N0} of {Count:N0} incidents ({Rate:N0}/s).", done, count, done / watch.Elapsed.TotalSeconds);
         }
         return count;
+    }
+
+    private async Task<(SlaPolicy? Default, Dictionary<int, SlaPolicy> ByService)> LoadPoliciesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SlaPolicies.AllAsync(db, ct);
+    }
+
+    /// <summary>The clocks <see cref="SlaClockHook"/> would store for the finished walk, computed from the same history.</summary>
+    private static List<SlaClock> ClocksFor(Incident incident, (SlaPolicy? Default, Dictionary<int, SlaPolicy> ByService) policies, DateTime now)
+    {
+        var policy = incident.ServiceId is { } s && policies.ByService.TryGetValue(s, out var own) ? own : policies.Default;
+        var written = new List<SlaClock>();
+        if (policy is null) return written;
+        SlaClockWriter.Write(incident, [], c => { written.Add(c); return c; }, SlaFacts.From(incident, incident.Activities), policy, now, explain: null);
+        return written;
     }
 }

@@ -63,10 +63,12 @@ public sealed partial class ReportsService
                 ReportDefinitions.SlaResolution.HowMeasured, resolution.MeasuredSlice),
             new(ReportDefinitions.SlaBreaches.Key, ReportDefinitions.SlaBreaches.Title, total, null, "count", ReportDefinitions.SlaBreaches.HowMeasured, null),
         ];
-        var teams = current.Select(c => c.TeamId).Distinct().Select(t => Dimension("team", t, names)).OrderBy(t => t.Label, StringComparer.OrdinalIgnoreCase);
+        // Compared by id: describing every row's team once per team row cost more than the queries.
+        var teams = current.Select(c => c.TeamId).Distinct().Select(t => (Id: t, Name: Dimension("team", t, names)))
+            .OrderBy(t => t.Name.Label, StringComparer.OrdinalIgnoreCase);
         return new SlaReport(filter, headline,
             [.. Enum.GetValues<Priority>().Where(p => current.Any(c => c.Priority == p)).Select(p => Row($"priority:{p}", p.ToString(), c => c.Priority == p))],
-            [.. teams.Select(t => Row(t.Key, t.Label, c => Dimension("team", c.TeamId, names).Key == t.Key))],
+            [.. teams.Select(t => Row(t.Name.Key, t.Name.Label, c => c.TeamId == t.Id))],
             breaches, total);
     }
 

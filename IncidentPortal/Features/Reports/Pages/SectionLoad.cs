@@ -16,7 +16,9 @@ public sealed class SectionLoad<T> where T : class
         (Loading, Error) = (true, null);
         try
         {
-            var result = await load(ct);
+            // On the thread pool: SQLite's async calls complete synchronously, so on the circuit's own thread the
+            // sections would run one after another and show together, when the slowest had finished.
+            var result = await Task.Run(() => load(ct), ct);
             if (ct.IsCancellationRequested) return;
             Result = result;
         }
