@@ -25,3 +25,21 @@ window.portalFocus = {
         if (element && (!document.activeElement || document.activeElement === document.body)) element.focus();
     }
 };
+
+// The queue's bulk-action bar and its table's column headers both stick under the app bar while the list scrolls; the
+// headers go just below the bar, however many lines the bar wraps to (--queue-bulk-bar-height, 0 without a bar).
+(() => {
+    let observed = null;
+    const sync = () => document.documentElement.style.setProperty("--queue-bulk-bar-height", observed ? `${observed.offsetHeight}px` : "0px");
+    const resize = new ResizeObserver(sync);
+    const follow = () => {
+        const bar = document.querySelector(".queue-bulk-bar");
+        if (bar === observed) return;
+        if (observed) resize.unobserve(observed);
+        observed = bar;
+        if (bar) resize.observe(bar);
+        sync();
+    };
+    const start = () => new MutationObserver(follow).observe(document.body, { childList: true, subtree: true });
+    if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();

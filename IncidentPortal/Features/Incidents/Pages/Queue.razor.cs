@@ -145,7 +145,12 @@ public sealed partial class Queue : IDisposable
     /// <summary>Every change of filter, sort or page goes through the address; the table loads what it says.</summary>
     private void Show(QueueQuery next)
     {
-        if (next != query) Navigation.NavigateTo(QueueUrl.For(next), replace: true);
+        if (next == query) return;
+        // Not to the address already shown: a navigation dismisses any open dialog (MudDialogProvider), so a table
+        // load that settles on the same page must not close the Save view dialog the agent just opened.
+        var url = QueueUrl.For(next);
+        if (Navigation.ToBaseRelativePath(Navigation.Uri) == url.TrimStart('/')) return;
+        Navigation.NavigateTo(url, replace: true);
     }
 
     /// <summary>Another view is another address, so Back returns to the previous view.</summary>
