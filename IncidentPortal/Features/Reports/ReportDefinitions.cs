@@ -37,7 +37,7 @@ public static class ReportDefinitions
     public static readonly ReportDefinition SlaResolution = new("sla-resolution", "Resolution SLA compliance",
         "Met ÷ (met + breached) for resolution clocks that stopped in the range (exactly on target counts as met).");
     public static readonly ReportDefinition SlaBreaches = new("sla-breaches", "SLA breaches",
-        "Clocks that exceeded their target in the range: stopped breached, or still running past their due time. The reason is what the clock shows.");
+        "Clocks that exceeded their target in the range: stopped breached, or still running (or put on hold) past their due time. The reason is what the clock shows.");
     public static readonly ReportDefinition TopServices = new("top-services", "Top services",
         "Incidents reported in the range per service, and minutes the service's status-page components were not operational in the range.");
     public static readonly ReportDefinition TopCategories = new("top-categories", "Top categories",

@@ -73,10 +73,15 @@ internal static class ReportQueries
             case ReportSlice.Kinds.Reassigned:
                 return Dimension(db, Resolved(scope, start, end).Where(i => db.IncidentActivities.Any(a =>
                     a.IncidentId == i.Id && a.Kind == ActivityKind.FieldChanged && ReassignFields.Contains(a.Field!) && a.OldValue != null)), slice.Key);
-            case ReportSlice.Kinds.SlaMeasured or ReportSlice.Kinds.SlaBreach:
+            case ReportSlice.Kinds.SlaMeasured or ReportSlice.Kinds.SlaBreach or ReportSlice.Kinds.SlaMissed:
                 var (clockName, rest) = slice.SlaParts();
                 if (!Enum.TryParse<SlaClockKind>(clockName, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return None(db);
-                var clocks = slice.Kind == ReportSlice.Kinds.SlaMeasured ? Measured(db, kind, start, end) : Breached(db, kind, start, end, now);
+                var clocks = slice.Kind switch
+                {
+                    ReportSlice.Kinds.SlaMeasured => Measured(db, kind, start, end),
+                    ReportSlice.Kinds.SlaMissed => Measured(db, kind, start, end).Where(c => c.State == SlaClockState.Breached),
+                    _ => Breached(db, kind, start, end, now),
+                };
                 return Dimension(db, scope.Where(i => clocks.Any(c => c.IncidentId == i.Id)), rest);
             case ReportSlice.Kinds.Major:
                 var majors = db.MajorIncidents.Where(m => m.DeclaredAt >= start && m.DeclaredAt < end);
@@ -117,15 +122,18 @@ internal static class ReportQueries
         db.SlaClocks.Where(c => c.Kind == kind && c.StoppedAt >= from && c.StoppedAt < to
             && (c.State == SlaClockState.Met || c.State == SlaClockState.Breached));
 
-    /// <summary>Either clock, breached as <see cref="Breached"/> says.</summary>
+    /// <summary>
+    /// Either clock: stopped breached in the range, or not stopped with its due time passed inside the range: still
+    /// counting (Breached), or put on hold after passing it (Paused: a paused clock keeps only a due time it has passed).
+    /// </summary>
     public static IQueryable<SlaClock> BreachedAny(AppDbContext db, DateTime from, DateTime to, DateTime now) =>
-        db.SlaClocks.Where(c => c.State == SlaClockState.Breached
-            && ((c.StoppedAt >= from && c.StoppedAt < to) || (c.StoppedAt == null && c.DueAt >= from && c.DueAt < to && c.DueAt <= now)));
+        db.SlaClocks.Where(c => (c.State == SlaClockState.Breached && c.StoppedAt >= from && c.StoppedAt < to)
+            || (c.StoppedAt == null && (c.State == SlaClockState.Breached || c.State == SlaClockState.Paused)
+                && c.DueAt >= from && c.DueAt < to && c.DueAt <= now));
 
-    /// <summary>Stopped breached in the range, or still counting with its due time passed inside the range.</summary>
+    /// <summary>One clock, breached as <see cref="BreachedAny"/> says.</summary>
     public static IQueryable<SlaClock> Breached(AppDbContext db, SlaClockKind kind, DateTime from, DateTime to, DateTime now) =>
-        db.SlaClocks.Where(c => c.Kind == kind && c.State == SlaClockState.Breached
-            && ((c.StoppedAt >= from && c.StoppedAt < to) || (c.StoppedAt == null && c.DueAt >= from && c.DueAt < to && c.DueAt <= now)));
+        BreachedAny(db, from, to, now).Where(c => c.Kind == kind);
 
     /// <summary>A "priority:P1", "team:3", "team:none", "service:4", "category:5", "user:&lt;id&gt;" or "all" key, applied.</summary>
     public static IQueryable<Incident> Dimension(AppDbContext db, IQueryable<Incident> incidents, string key)
