@@ -43,11 +43,11 @@ public static class ReportDefinitions
     public static readonly ReportDefinition TopCategories = new("top-categories", "Top categories",
         "Incidents reported in the range per category (a subcategory counts under itself).");
     public static readonly ReportDefinition AlertNoise = new("alert-noise", "Alerts per incident",
-        "Alerts received in the range ÷ incidents they raised or joined. A flapping alert fired at least 3 times in the range.");
+        "Alerts received in the range ÷ incidents they raised or joined. A flapping alert fired at least 3 times in the range: repeats and each return after a recovery count, acknowledgements and recoveries do not.");
     public static readonly ReportDefinition MajorReviewed = new("major-reviewed", "Major incidents reviewed",
         "Major incidents declared in the range, and how many of them have a published post-incident review.");
     public static readonly ReportDefinition ActionItems = new("action-items", "Action items closed on time",
-        "Action items due in the range: closed by their due date, versus closed late or still open after it.");
+        "Action items due on a day of the range: closed by their due date, versus closed late or still open after it (one due today and still open is neither yet).");
     public static readonly ReportDefinition Load = new("load", "Load per person",
         "Incidents assigned to the person that were open at some time in the range (by current assignee), and how many of those they resolved.");
     public static readonly ReportDefinition OffHours = new("off-hours", "Off-hours pages",

@@ -1,3 +1,4 @@
+using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Sla;
 using IncidentPortal.Infrastructure.Data;
@@ -89,9 +90,15 @@ internal static class ReportQueries
                 return slice.Key == "reviewed" ? declared.Where(i => db.IncidentReviews.Any(r => r.IncidentId == i.Id && r.PublishedAt != null))
                     : slice.Key == ReportSlice.AllKey ? declared : None(db);
             case ReportSlice.Kinds.Alert:
+                if (slice.Key == "flapping")
+                {
+                    var flapping = Firings(db, scope, start, end).GroupBy(f => f.DedupKey)
+                        .Where(g => g.Count() >= ReportDefinitions.FlappingThreshold).Select(g => g.Key);
+                    var fired = Firings(db, scope, start, end).Where(f => flapping.Contains(f.DedupKey)).Select(f => f.IncidentId);
+                    return scope.Where(i => fired.Contains(i.Id));
+                }
+                if (slice.Key != ReportSlice.AllKey) return None(db);
                 var alerts = db.Alerts.Where(a => a.FirstSeenAt >= start && a.FirstSeenAt < end);
-                if (slice.Key == "flapping") alerts = alerts.Where(a => a.OccurrenceCount >= ReportDefinitions.FlappingThreshold);
-                else if (slice.Key != ReportSlice.AllKey) return None(db);
                 return scope.Where(i => alerts.Any(a => a.IncidentId == i.Id));
             case ReportSlice.Kinds.Load:
                 return Dimension(db, OpenDuring(scope, start, end).Where(i => i.AssigneeId != null), slice.Key);
@@ -109,6 +116,23 @@ internal static class ReportQueries
 
     public static IQueryable<Incident> Responded(IQueryable<Incident> scope, DateTime from, DateTime to) =>
         scope.Where(i => i.FirstResponseAt >= from && i.FirstResponseAt < to);
+
+    /// <summary>One firing of an alert: its trigger or a repeat (not an acknowledgement or a recovery). Init-only
+    /// properties, not a positional record: EF translates member initialisers in later operators, not constructor arguments.</summary>
+    public sealed record AlertFiring
+    {
+        public required string DedupKey { get; init; }
+        public required string Summary { get; init; }
+        public required int IncidentId { get; init; }
+    }
+
+    /// <summary>
+    /// Every firing in [from, to) of the alerts on incidents in scope. A source that flaps resolves and comes back as a
+    /// new alert with the same dedup key, so flapping is counted per key over all its alerts, not per alert.
+    /// </summary>
+    public static IQueryable<AlertFiring> Firings(AppDbContext db, IQueryable<Incident> scope, DateTime from, DateTime to) =>
+        db.AlertOccurrences.Where(o => (o.Action == OccurrenceAction.Trigger || o.Action == OccurrenceAction.Repeat) && o.At >= from && o.At < to)
+            .Join(db.Alerts.Where(a => scope.Any(i => i.Id == a.IncidentId)), o => o.AlertId, a => a.Id, (o, a) => new AlertFiring { DedupKey = a.DedupKey, Summary = a.Summary, IncidentId = a.IncidentId });
 
     /// <summary>Reported before <paramref name="at"/>, and neither finally resolved nor cancelled by then.</summary>
     public static IQueryable<Incident> OpenAt(IQueryable<Incident> scope, DateTime at) =>
