@@ -27,6 +27,7 @@ namespace IncidentPortal.Tests.Features.Reports;
 /// Majors declared in the range: Q1 (review published), Q3 (review still a draft); Q8's in October is not counted → 2, 1 reviewed.
 /// Action items due in the range: due 2 Nov done 2 Nov, due 3 Nov done 3 Nov 16:00, due 8 Nov done 8 Nov 23:59 (on time: 3);
 /// due 3 Nov done 4 Nov, due 5 Nov still open (late: 2); due 6 Nov won't do (neither). Due 1 Nov and 9 Nov: outside.
+/// For 17–23 Nov (today): due 20 Nov still open is late; due 23 Nov still open is not late yet.
 /// </summary>
 public sealed class ReportQualityTests(IncidentTestHost host) : IClassFixture<IncidentTestHost>
 {
@@ -123,7 +124,7 @@ public sealed class ReportQualityTests(IncidentTestHost host) : IClassFixture<In
         }
         db.ActionItems.AddRange(Item(2, ActionItemStatus.Done, Z(11, 2, 10)), Item(3, ActionItemStatus.Done, Z(11, 3, 16)),
             Item(8, ActionItemStatus.Done, Z(11, 8, 23, 59)), Item(3, ActionItemStatus.Done, Z(11, 4, 9)), Item(5),
-            Item(6, ActionItemStatus.WontDo, Z(11, 6, 9)), Item(1, ActionItemStatus.Done, Z(11, 2, 9)), Item(9));
+            Item(6, ActionItemStatus.WontDo, Z(11, 6, 9)), Item(1, ActionItemStatus.Done, Z(11, 2, 9)), Item(9), Item(20), Item(23));
         await db.SaveChangesAsync();
     }
 
@@ -160,6 +161,15 @@ public sealed class ReportQualityTests(IncidentTestHost host) : IClassFixture<In
             Assert.Equal((2.0, 1.0), (Figure(quality, "major"), Figure(quality, "major-reviewed")));
             Assert.Equal((3.0, 2.0), (Figure(quality, "action-items"), Figure(quality, "action-items-late")));
         }
+    }
+
+    [Fact]
+    public async Task An_action_item_due_today_and_still_open_is_not_late_yet()
+    {
+        var (filter, s) = await FixtureAsync();
+        var quality = await Reports.QualityAsync(s.Manager, filter with { From = new(2026, 11, 17), To = new(2026, 11, 23) });
+
+        Assert.Equal((0.0, 1.0), (Figure(quality, "action-items"), Figure(quality, "action-items-late")));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed record ReportSlice(string Kind, string Key)
         public const string Reopened = "reopened";
         /// <summary>Resolved in the range by the first agent who took it, without reassignment or reopen.</summary>
         public const string FirstContact = "first-contact";
-        /// <summary>Resolved in the range after moving between teams or assignees more than once.</summary>
+        /// <summary>Resolved in the range after at least one reassignment: a team or assignee change replacing an earlier one.</summary>
         public const string Reassigned = "reassigned";
         /// <summary>SLA clock stopped in the range with a verdict (key: "response:…" or "resolution:…").</summary>
         public const string SlaMeasured = "sla";
