@@ -132,7 +132,8 @@ internal static class ReportQueries
     /// </summary>
     public static IQueryable<AlertFiring> Firings(AppDbContext db, IQueryable<Incident> scope, DateTime from, DateTime to) =>
         db.AlertOccurrences.Where(o => (o.Action == OccurrenceAction.Trigger || o.Action == OccurrenceAction.Repeat) && o.At >= from && o.At < to)
-            .Join(db.Alerts.Where(a => scope.Any(i => i.Id == a.IncidentId)), o => o.AlertId, a => a.Id, (o, a) => new AlertFiring { DedupKey = a.DedupKey, Summary = a.Summary, IncidentId = a.IncidentId });
+            .Join(db.Alerts.Where(a => scope.Any(i => i.Id == a.IncidentId)), o => o.AlertId, a => a.Id,
+                (o, a) => new AlertFiring { DedupKey = a.DedupKey, Summary = a.Summary, IncidentId = a.IncidentId });
 
     /// <summary>Reported before <paramref name="at"/>, and neither finally resolved nor cancelled by then.</summary>
     public static IQueryable<Incident> OpenAt(IQueryable<Incident> scope, DateTime at) =>
