@@ -37,17 +37,17 @@ public static class ReportDefinitions
     public static readonly ReportDefinition SlaResolution = new("sla-resolution", "Resolution SLA compliance",
         "Met ÷ (met + breached) for resolution clocks that stopped in the range (exactly on target counts as met).");
     public static readonly ReportDefinition SlaBreaches = new("sla-breaches", "SLA breaches",
-        "Clocks that exceeded their target in the range: stopped breached, or still running past their due time. The reason is what the clock shows.");
+        "Clocks that exceeded their target in the range: stopped breached, or still running (or put on hold) past their due time. The reason is what the clock shows.");
     public static readonly ReportDefinition TopServices = new("top-services", "Top services",
         "Incidents reported in the range per service, and minutes the service's status-page components were not operational in the range.");
     public static readonly ReportDefinition TopCategories = new("top-categories", "Top categories",
         "Incidents reported in the range per category (a subcategory counts under itself).");
     public static readonly ReportDefinition AlertNoise = new("alert-noise", "Alerts per incident",
-        "Alerts received in the range ÷ incidents they raised or joined. A flapping alert fired at least 3 times in the range.");
+        "Alerts received in the range ÷ incidents they raised or joined. A flapping alert fired at least 3 times in the range: repeats and each return after a recovery count, acknowledgements and recoveries do not.");
     public static readonly ReportDefinition MajorReviewed = new("major-reviewed", "Major incidents reviewed",
         "Major incidents declared in the range, and how many of them have a published post-incident review.");
     public static readonly ReportDefinition ActionItems = new("action-items", "Action items closed on time",
-        "Action items due in the range: closed by their due date, versus closed late or still open after it.");
+        "Action items due on a day of the range: closed by their due date, versus closed late or still open after it (one due today and still open is neither yet).");
     public static readonly ReportDefinition Load = new("load", "Load per person",
         "Incidents assigned to the person that were open at some time in the range (by current assignee), and how many of those they resolved.");
     public static readonly ReportDefinition OffHours = new("off-hours", "Off-hours pages",

@@ -34,12 +34,15 @@ public sealed record ReportSlice(string Kind, string Key)
         public const string Reopened = "reopened";
         /// <summary>Resolved in the range by the first agent who took it, without reassignment or reopen.</summary>
         public const string FirstContact = "first-contact";
-        /// <summary>Resolved in the range after moving between teams or assignees more than once.</summary>
+        /// <summary>Resolved in the range after at least one reassignment: a team or assignee change replacing an earlier one.</summary>
         public const string Reassigned = "reassigned";
         /// <summary>SLA clock stopped in the range with a verdict (key: "response:…" or "resolution:…").</summary>
         public const string SlaMeasured = "sla";
         /// <summary>SLA clock stopped (or still running) breached in the range (key: "response:…" or "resolution:…").</summary>
         public const string SlaBreach = "sla-breach";
+        /// <summary>SLA clock stopped breached in the range: the breached verdicts of a compliance row (key as <see cref="SlaMeasured"/>).
+        /// Unlike <see cref="SlaBreach"/>, not the clocks still running past their due time, which have no verdict yet.</summary>
+        public const string SlaMissed = "sla-missed";
         /// <summary>Major incidents declared in the range (key: "all" or "reviewed").</summary>
         public const string Major = "major";
         /// <summary>Raised by monitoring alerts in the range (key: "all" or "flapping").</summary>
@@ -52,7 +55,7 @@ public sealed record ReportSlice(string Kind, string Key)
         public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
         {
             Created, Resolved, Responded, Backlog, OpenAge, Cancelled, Reopened, FirstContact, Reassigned, SlaMeasured,
-            SlaBreach, Major, Alert, Load, OffHours,
+            SlaBreach, SlaMissed, Major, Alert, Load, OffHours,
         };
     }
 
@@ -108,13 +111,14 @@ public sealed record ReportSlice(string Kind, string Key)
             Kinds.Reassigned => "Resolved after reassignment",
             Kinds.SlaMeasured => "SLA measured",
             Kinds.SlaBreach => "SLA breached",
+            Kinds.SlaMissed => "SLA missed",
             Kinds.Major => "Major incidents",
             Kinds.Alert => "Raised by alerts",
             Kinds.Load => "Assigned",
             Kinds.OffHours => "Off-hours pages",
             _ => Kind,
         };
-        if (Kind is Kinds.SlaMeasured or Kinds.SlaBreach)
+        if (Kind is Kinds.SlaMeasured or Kinds.SlaBreach or Kinds.SlaMissed)
         {
             var (clock, rest) = SlaParts();
             var clockName = clock == "response" ? "Response" : "Resolution";

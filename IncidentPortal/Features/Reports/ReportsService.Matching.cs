@@ -1,3 +1,4 @@
+using IncidentPortal.Features.Alerts;
 using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Sla;
 using IncidentPortal.Infrastructure.Data;
@@ -73,10 +74,15 @@ internal static class ReportQueries
             case ReportSlice.Kinds.Reassigned:
                 return Dimension(db, Resolved(scope, start, end).Where(i => db.IncidentActivities.Any(a =>
                     a.IncidentId == i.Id && a.Kind == ActivityKind.FieldChanged && ReassignFields.Contains(a.Field!) && a.OldValue != null)), slice.Key);
-            case ReportSlice.Kinds.SlaMeasured or ReportSlice.Kinds.SlaBreach:
+            case ReportSlice.Kinds.SlaMeasured or ReportSlice.Kinds.SlaBreach or ReportSlice.Kinds.SlaMissed:
                 var (clockName, rest) = slice.SlaParts();
                 if (!Enum.TryParse<SlaClockKind>(clockName, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return None(db);
-                var clocks = slice.Kind == ReportSlice.Kinds.SlaMeasured ? Measured(db, kind, start, end) : Breached(db, kind, start, end, now);
+                var clocks = slice.Kind switch
+                {
+                    ReportSlice.Kinds.SlaMeasured => Measured(db, kind, start, end),
+                    ReportSlice.Kinds.SlaMissed => Measured(db, kind, start, end).Where(c => c.State == SlaClockState.Breached),
+                    _ => Breached(db, kind, start, end, now),
+                };
                 return Dimension(db, scope.Where(i => clocks.Any(c => c.IncidentId == i.Id)), rest);
             case ReportSlice.Kinds.Major:
                 var majors = db.MajorIncidents.Where(m => m.DeclaredAt >= start && m.DeclaredAt < end);
@@ -84,9 +90,15 @@ internal static class ReportQueries
                 return slice.Key == "reviewed" ? declared.Where(i => db.IncidentReviews.Any(r => r.IncidentId == i.Id && r.PublishedAt != null))
                     : slice.Key == ReportSlice.AllKey ? declared : None(db);
             case ReportSlice.Kinds.Alert:
+                if (slice.Key == "flapping")
+                {
+                    var flapping = Firings(db, scope, start, end).GroupBy(f => f.DedupKey)
+                        .Where(g => g.Count() >= ReportDefinitions.FlappingThreshold).Select(g => g.Key);
+                    var fired = Firings(db, scope, start, end).Where(f => flapping.Contains(f.DedupKey)).Select(f => f.IncidentId);
+                    return scope.Where(i => fired.Contains(i.Id));
+                }
+                if (slice.Key != ReportSlice.AllKey) return None(db);
                 var alerts = db.Alerts.Where(a => a.FirstSeenAt >= start && a.FirstSeenAt < end);
-                if (slice.Key == "flapping") alerts = alerts.Where(a => a.OccurrenceCount >= ReportDefinitions.FlappingThreshold);
-                else if (slice.Key != ReportSlice.AllKey) return None(db);
                 return scope.Where(i => alerts.Any(a => a.IncidentId == i.Id));
             case ReportSlice.Kinds.Load:
                 return Dimension(db, OpenDuring(scope, start, end).Where(i => i.AssigneeId != null), slice.Key);
@@ -105,6 +117,24 @@ internal static class ReportQueries
     public static IQueryable<Incident> Responded(IQueryable<Incident> scope, DateTime from, DateTime to) =>
         scope.Where(i => i.FirstResponseAt >= from && i.FirstResponseAt < to);
 
+    /// <summary>One firing of an alert: its trigger or a repeat (not an acknowledgement or a recovery). Init-only
+    /// properties, not a positional record: EF translates member initialisers in later operators, not constructor arguments.</summary>
+    public sealed record AlertFiring
+    {
+        public required string DedupKey { get; init; }
+        public required string Summary { get; init; }
+        public required int IncidentId { get; init; }
+    }
+
+    /// <summary>
+    /// Every firing in [from, to) of the alerts on incidents in scope. A source that flaps resolves and comes back as a
+    /// new alert with the same dedup key, so flapping is counted per key over all its alerts, not per alert.
+    /// </summary>
+    public static IQueryable<AlertFiring> Firings(AppDbContext db, IQueryable<Incident> scope, DateTime from, DateTime to) =>
+        db.AlertOccurrences.Where(o => (o.Action == OccurrenceAction.Trigger || o.Action == OccurrenceAction.Repeat) && o.At >= from && o.At < to)
+            .Join(db.Alerts.Where(a => scope.Any(i => i.Id == a.IncidentId)), o => o.AlertId, a => a.Id,
+                (o, a) => new AlertFiring { DedupKey = a.DedupKey, Summary = a.Summary, IncidentId = a.IncidentId });
+
     /// <summary>Reported before <paramref name="at"/>, and neither finally resolved nor cancelled by then.</summary>
     public static IQueryable<Incident> OpenAt(IQueryable<Incident> scope, DateTime at) =>
         scope.Where(i => i.CreatedAt < at && (i.ResolvedAt == null || i.ResolvedAt >= at) && (i.CancelledAt == null || i.CancelledAt >= at));
@@ -117,15 +147,18 @@ internal static class ReportQueries
         db.SlaClocks.Where(c => c.Kind == kind && c.StoppedAt >= from && c.StoppedAt < to
             && (c.State == SlaClockState.Met || c.State == SlaClockState.Breached));
 
-    /// <summary>Either clock, breached as <see cref="Breached"/> says.</summary>
+    /// <summary>
+    /// Either clock: stopped breached in the range, or not stopped with its due time passed inside the range: still
+    /// counting (Breached), or put on hold after passing it (Paused: a paused clock keeps only a due time it has passed).
+    /// </summary>
     public static IQueryable<SlaClock> BreachedAny(AppDbContext db, DateTime from, DateTime to, DateTime now) =>
-        db.SlaClocks.Where(c => c.State == SlaClockState.Breached
-            && ((c.StoppedAt >= from && c.StoppedAt < to) || (c.StoppedAt == null && c.DueAt >= from && c.DueAt < to && c.DueAt <= now)));
+        db.SlaClocks.Where(c => (c.State == SlaClockState.Breached && c.StoppedAt >= from && c.StoppedAt < to)
+            || (c.StoppedAt == null && (c.State == SlaClockState.Breached || c.State == SlaClockState.Paused)
+                && c.DueAt >= from && c.DueAt < to && c.DueAt <= now));
 
-    /// <summary>Stopped breached in the range, or still counting with its due time passed inside the range.</summary>
+    /// <summary>One clock, breached as <see cref="BreachedAny"/> says.</summary>
     public static IQueryable<SlaClock> Breached(AppDbContext db, SlaClockKind kind, DateTime from, DateTime to, DateTime now) =>
-        db.SlaClocks.Where(c => c.Kind == kind && c.State == SlaClockState.Breached
-            && ((c.StoppedAt >= from && c.StoppedAt < to) || (c.StoppedAt == null && c.DueAt >= from && c.DueAt < to && c.DueAt <= now)));
+        BreachedAny(db, from, to, now).Where(c => c.Kind == kind);
 
     /// <summary>A "priority:P1", "team:3", "team:none", "service:4", "category:5", "user:&lt;id&gt;" or "all" key, applied.</summary>
     public static IQueryable<Incident> Dimension(AppDbContext db, IQueryable<Incident> incidents, string key)

@@ -47,17 +47,21 @@ public sealed partial class ReportsService
         var alerts = db.Alerts.AsNoTracking().Where(a => a.FirstSeenAt >= start && a.FirstSeenAt < end && scope.Any(i => i.Id == a.IncidentId));
         var alertCount = await alerts.CountAsync(ct);
         var alertIncidents = await alerts.Select(a => a.IncidentId).Distinct().CountAsync(ct);
-        var flapping = await alerts.Where(a => a.OccurrenceCount >= ReportDefinitions.FlappingThreshold)
-            .GroupBy(a => a.DedupKey).Select(g => new { g.Key, Title = g.Max(a => a.Summary), Firings = g.Sum(a => a.OccurrenceCount), Incidents = g.Select(a => a.IncidentId).Distinct().Count() })
+        var flapping = await ReportQueries.Firings(db, scope, start, end).GroupBy(f => f.DedupKey)
+            .Where(g => g.Count() >= ReportDefinitions.FlappingThreshold)
+            .Select(g => new { g.Key, Title = g.Max(f => f.Summary), Firings = g.Count(), Incidents = g.Select(f => f.IncidentId).Distinct().Count() })
             .OrderByDescending(g => g.Firings).Take(TopRows).ToListAsync(ct);
 
         var majors = await ReportQueries.Matching(db, filter, ReportSlice.Of(ReportSlice.Kinds.Major), now).CountAsync(ct);
         var reviewed = await ReportQueries.Matching(db, filter, ReportSlice.Of(ReportSlice.Kinds.Major, "reviewed"), now).CountAsync(ct);
-        var items = await db.ActionItems.AsNoTracking().Where(a => a.DueDate >= start && a.DueDate < end && scope.Any(i => i.Id == a.IncidentId))
+        // A due date is a calendar date, the same in every zone (stored as its UTC midnight): the range's days, not its instants.
+        var (firstDue, afterDue) = (filter.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var items = await db.ActionItems.AsNoTracking().Where(a => a.DueDate >= firstDue && a.DueDate < afterDue && scope.Any(i => i.Id == a.IncidentId))
             .Select(a => new { a.DueDate, a.Status, a.CompletedAt }).ToListAsync(ct);
-        // A due date is a day: closed on it counts as on time.
+        // Closed on the due day counts as on time; an item still open is late only once its day is over.
         var onTime = items.Count(a => a.Status == ActionItemStatus.Done && a.CompletedAt < a.DueDate!.Value.Date.AddDays(1));
-        var late = items.Count(a => a.Status != ActionItemStatus.WontDo) - onTime;
+        var late = items.Count(a => (a.Status == ActionItemStatus.Done && a.CompletedAt >= a.DueDate!.Value.Date.AddDays(1))
+            || ActionItem.IsOverdue(a.Status, a.DueDate, now));
 
         IReadOnlyList<ReportFigure> headline =
         [

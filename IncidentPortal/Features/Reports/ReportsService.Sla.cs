@@ -26,7 +26,7 @@ public sealed partial class ReportsService
             var clock = kind == SlaClockKind.Response ? "response" : "resolution";
             var suffix = key == ReportSlice.AllKey ? clock : $"{clock}:{key}";
             return new SlaCompliance(list.Count(r => r.Met), list.Count(r => !r.Met),
-                ReportSlice.Of(ReportSlice.Kinds.SlaMeasured, suffix), ReportSlice.Of(ReportSlice.Kinds.SlaBreach, suffix));
+                ReportSlice.Of(ReportSlice.Kinds.SlaMeasured, suffix), ReportSlice.Of(ReportSlice.Kinds.SlaMissed, suffix));
         }
         SlaRow Row(string key, string label, Func<(SlaClockKind Kind, bool Met, Priority Priority, int? TeamId), bool> where) =>
             new(key, label, Compliance(current.Where(where), SlaClockKind.Response, key), Compliance(current.Where(where), SlaClockKind.Resolution, key));
