@@ -3,8 +3,10 @@ using IncidentPortal.Features.Incidents;
 using IncidentPortal.Features.Notifications;
 using IncidentPortal.Features.Reports;
 using IncidentPortal.Features.Reports.Digest;
+using IncidentPortal.Features.Sla;
 using IncidentPortal.Features.Teams;
 using IncidentPortal.Infrastructure;
+using IncidentPortal.Infrastructure.Data;
 using IncidentPortal.Infrastructure.Mail;
 using IncidentPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +25,9 @@ namespace IncidentPortal.Tests.Features.Reports.Digest;
 /// resolved 13:00, reopened 2 Dec 09:00, resolved 11:00 (60 min, final 26 h, reopened); E reported 3 Dec 09:00, open;
 /// F reported Mon 7 Dec 07:00 (after the range).
 /// So: created 3 (2 before), resolved 2 (1), backlog at the end 2: B and E (1: B), MTTA median of [10, 60] = 10 min (30 min),
-/// MTTR median of [1 h, 26 h] = 1 h (2 h), reopen rate 1 of 2 = 50 % (0 %), no SLA clocks, no major incidents.
+/// MTTR median of [1 h, 26 h] = 1 h (2 h), reopen rate 1 of 2 = 50 % (0 %), no major incidents.
+/// SLA clocks: response met for A and C, breached for D (stopped on assignment); resolution met for A, C and D. So response
+/// compliance 1 of 2 = 50 % (1 of 1 = 100 %), resolution 100 % (100 %), breaches 1 (0).
 /// </summary>
 public sealed class DigestSenderTests : IAsyncLifetime
 {
@@ -74,8 +78,9 @@ public sealed class DigestSenderTests : IAsyncLifetime
         Assert.Contains("Backlog at the end of the week: 2 (↑ 1; week before: 1)", lines);
         Assert.Contains("Time to first response (MTTA), median: 10 min (↓ 20 min; week before: 30 min)", lines);
         Assert.Contains("Time to resolve (MTTR), median: 1 h (↓ 1 h; week before: 2 h)", lines);
-        Assert.Contains("Response SLA compliance: — (no comparison; week before: —)", lines);
-        Assert.Contains("SLA breaches: 0 (no change; week before: 0)", lines);
+        Assert.Contains("Response SLA compliance: 50 % (↓ 50 pts; week before: 100 %)", lines);
+        Assert.Contains("Resolution SLA compliance: 100 % (no change; week before: 100 %)", lines);
+        Assert.Contains("SLA breaches: 1 (↑ 1; week before: 0)", lines);
         Assert.Contains("Reopen rate: 50 % (↑ 50 pts; week before: 0 %)", lines);
         Assert.Contains("Major incidents: 0 (no change; week before: 0)", lines);
         var reports = "https://incidents.example.com/reports?from=2026-11-30&to=2026-12-06&tz=Europe%2FLondon";
@@ -184,5 +189,22 @@ public sealed class DigestSenderTests : IAsyncLifetime
         var f = New(6, Z(12, 7, 7));
         db.Incidents.AddRange(a, b, c, d, e, f);
         await db.SaveChangesAsync();
+
+        await ClockAsync(db, a, SlaClockKind.Response, SlaClockState.Met, Z(11, 24, 10, 30));
+        await ClockAsync(db, a, SlaClockKind.Resolution, SlaClockState.Met, Z(11, 24, 12));
+        await ClockAsync(db, c, SlaClockKind.Response, SlaClockState.Met, Z(11, 30, 9, 10));
+        await ClockAsync(db, c, SlaClockKind.Resolution, SlaClockState.Met, Z(11, 30, 10));
+        await ClockAsync(db, d, SlaClockKind.Response, SlaClockState.Breached, Z(12, 1, 10));
+        await ClockAsync(db, d, SlaClockKind.Resolution, SlaClockState.Met, Z(12, 2, 11));
+    }
+
+    /// <summary>A stopped clock with its verdict, as the SLA engine leaves it (only what the reports read).</summary>
+    private static async Task ClockAsync(AppDbContext db, Incident incident, SlaClockKind kind, SlaClockState state, DateTime stoppedAt)
+    {
+        var clock = SlaClock.For(incident.Id, kind);
+        db.SlaClocks.Add(clock);
+        await db.SaveChangesAsync();
+        await db.SlaClocks.Where(x => x.Id == clock.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.State, state).SetProperty(x => x.StoppedAt, stoppedAt).SetProperty(x => x.TargetMinutes, 30));
     }
 }
