@@ -15,7 +15,7 @@ public sealed class NotificationPreferencesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        preferences = new NotificationPreferences(database.Factory);
+        preferences = new NotificationPreferences(database.Factory, TimeProvider.System);
         var r = await database.AddUserAsync("reporter");
         var a = await database.AddUserAsync("agent");
         reporter = new Actor(r.Id, "Reporter", false, false, false);

@@ -1,3 +1,5 @@
+using IncidentPortal.Features.Reports.Digest;
+
 namespace IncidentPortal.Features.Reports;
 
 public static class ReportsSetup
@@ -5,6 +7,9 @@ public static class ReportsSetup
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReportsService>();
+        builder.Services.AddSingleton<WeeklyDigestBuilder>();
+        builder.Services.AddSingleton<DigestSender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DigestSender>());
         return builder;
     }
 

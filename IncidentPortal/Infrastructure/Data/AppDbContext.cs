@@ -39,6 +39,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<Features.Reports.Digest.ReportDigestSubscription> ReportDigestSubscriptions => Set<Features.Reports.Digest.ReportDigestSubscription>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<TeamAutoAssignment> TeamAutoAssignments => Set<TeamAutoAssignment>();
     public DbSet<AgentAvailability> AgentAvailability => Set<AgentAvailability>();
@@ -99,6 +100,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfiguration(new OutboxMessageConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
+        builder.ApplyConfiguration(new Features.Reports.Digest.ReportDigestSubscriptionConfiguration());
         builder.ApplyConfiguration(new RoutingRuleConfiguration());
         builder.ApplyConfiguration(new TeamAutoAssignmentConfiguration());
         builder.ApplyConfiguration(new AgentAvailabilityConfiguration());

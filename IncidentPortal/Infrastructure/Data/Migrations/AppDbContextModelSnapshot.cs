@@ -1223,6 +1223,19 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.ToTable("ProblemIncidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentPortal.Features.Reports.Digest.ReportDigestSubscription", b =>
+                {
+                    b.Property<string>("UserId");
+
+                    b.Property<DateOnly?>("LastSentWeek");
+
+                    b.Property<DateTime>("SubscribedAt");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReportDigestSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("IncidentPortal.Features.Reviews.IncidentReview", b =>
                 {
                     b.Property<int>("Id")
@@ -2790,6 +2803,15 @@ namespace IncidentPortal.Infrastructure.Data.Migrations
                     b.HasOne("IncidentPortal.Features.Problems.Problem", null)
                         .WithMany("Incidents")
                         .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentPortal.Features.Reports.Digest.ReportDigestSubscription", b =>
+                {
+                    b.HasOne("IncidentPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
