@@ -140,6 +140,18 @@ public sealed class ReportQualityTests(IncidentTestHost host) : IClassFixture<In
     }
 
     [Fact]
+    public async Task The_next_week_compares_with_these_figures_as_its_previous_period()
+    {
+        var (filter, s) = await FixtureAsync();
+        var nextWeek = filter with { From = filter.From.AddDays(7), To = filter.To.AddDays(7) };
+        var quality = await Reports.QualityAsync(s.Manager, nextWeek);
+
+        double? Previous(string key) => quality.Headline.Single(h => h.Key == key).Previous;
+        Assert.Equal((20.0, 40.0, 0.6, 2.5), (Previous("reopened"), Previous("first-contact"), Previous("reassignments"), Previous("alert-noise")));
+        Assert.Equal((2.0, 1.0), (Previous("major"), Previous("major-reviewed")));
+    }
+
+    [Fact]
     public async Task Outage_minutes_are_clipped_to_the_range_and_alerts_flap_when_they_fire_three_times()
     {
         var (filter, s) = await FixtureAsync();

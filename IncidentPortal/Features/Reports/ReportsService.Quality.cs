@@ -19,15 +19,8 @@ public sealed partial class ReportsService
         var (start, end) = (filter.StartUtc, filter.EndUtc);
         var scope = ReportQueries.Scope(db, filter).AsNoTracking();
 
-        var resolved = await ReportQueries.Resolved(scope, start, end).Select(i => new
-        {
-            i.ReopenCount,
-            Moves = db.IncidentActivities.Count(a => a.IncidentId == i.Id && a.Kind == ActivityKind.FieldChanged
-                && ReportQueries.ReassignFields.Contains(a.Field!) && a.OldValue != null),
-        }).ToListAsync(ct);
-        var reopened = resolved.Count(r => r.ReopenCount > 0);
-        var firstContact = resolved.Count(r => r.ReopenCount == 0 && r.Moves == 0);
-        var moves = resolved.Sum(r => r.Moves);
+        var rates = await RatesAsync(db, filter, ct);
+        var previous = await RatesAsync(db, filter.PreviousPeriod(), ct);
 
         var created = scope.Where(i => i.CreatedAt >= start && i.CreatedAt < end);
         var byService = await created.GroupBy(i => i.ServiceId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -44,16 +37,13 @@ public sealed partial class ReportsService
             return new TopRow(key, label, c.Count, null, ReportSlice.Of(ReportSlice.Kinds.Created, key));
         }).ToList();
 
-        var alerts = db.Alerts.AsNoTracking().Where(a => a.FirstSeenAt >= start && a.FirstSeenAt < end && scope.Any(i => i.Id == a.IncidentId));
-        var alertCount = await alerts.CountAsync(ct);
-        var alertIncidents = await alerts.Select(a => a.IncidentId).Distinct().CountAsync(ct);
         var flapping = await ReportQueries.Firings(db, scope, start, end).GroupBy(f => f.DedupKey)
             .Where(g => g.Count() >= ReportDefinitions.FlappingThreshold)
             .Select(g => new { g.Key, Title = g.Max(f => f.Summary), Firings = g.Count(), Incidents = g.Select(f => f.IncidentId).Distinct().Count() })
             .OrderByDescending(g => g.Firings).Take(TopRows).ToListAsync(ct);
 
-        var majors = await ReportQueries.Matching(db, filter, ReportSlice.Of(ReportSlice.Kinds.Major), now).CountAsync(ct);
-        var reviewed = await ReportQueries.Matching(db, filter, ReportSlice.Of(ReportSlice.Kinds.Major, "reviewed"), now).CountAsync(ct);
+        var (majors, reviewed) = await MajorsAsync(db, filter, now, ct);
+        var (pMajors, pReviewed) = await MajorsAsync(db, filter.PreviousPeriod(), now, ct);
         // A due date is a calendar date, the same in every zone (stored as its UTC midnight): the range's days, not its instants.
         var (firstDue, afterDue) = (filter.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var items = await db.ActionItems.AsNoTracking().Where(a => a.DueDate >= firstDue && a.DueDate < afterDue && scope.Any(i => i.Id == a.IncidentId))
@@ -65,12 +55,12 @@ public sealed partial class ReportsService
 
         IReadOnlyList<ReportFigure> headline =
         [
-            Figure(ReportDefinitions.Reopened, ReportMath.Percent(reopened, resolved.Count), null, "percent", ReportSlice.Of(ReportSlice.Kinds.Reopened)),
-            Figure(ReportDefinitions.FirstContact, ReportMath.Percent(firstContact, resolved.Count), null, "percent", ReportSlice.Of(ReportSlice.Kinds.FirstContact)),
-            Figure(ReportDefinitions.Reassignments, ReportMath.Ratio(moves, resolved.Count), null, "ratio", ReportSlice.Of(ReportSlice.Kinds.Reassigned)),
-            Figure(ReportDefinitions.AlertNoise, ReportMath.Ratio(alertCount, alertIncidents), null, "ratio", ReportSlice.Of(ReportSlice.Kinds.Alert)),
-            new("major", "Major incidents", majors, null, "count", ReportDefinitions.MajorReviewed.HowMeasured, ReportSlice.Of(ReportSlice.Kinds.Major)),
-            Figure(ReportDefinitions.MajorReviewed, reviewed, null, "count", ReportSlice.Of(ReportSlice.Kinds.Major, "reviewed")),
+            Figure(ReportDefinitions.Reopened, rates.Reopen, previous.Reopen, "percent", ReportSlice.Of(ReportSlice.Kinds.Reopened)),
+            Figure(ReportDefinitions.FirstContact, rates.FirstContact, previous.FirstContact, "percent", ReportSlice.Of(ReportSlice.Kinds.FirstContact)),
+            Figure(ReportDefinitions.Reassignments, rates.Reassignments, previous.Reassignments, "ratio", ReportSlice.Of(ReportSlice.Kinds.Reassigned)),
+            Figure(ReportDefinitions.AlertNoise, rates.AlertNoise, previous.AlertNoise, "ratio", ReportSlice.Of(ReportSlice.Kinds.Alert)),
+            new("major", "Major incidents", majors, pMajors, "count", ReportDefinitions.MajorReviewed.HowMeasured, ReportSlice.Of(ReportSlice.Kinds.Major)),
+            Figure(ReportDefinitions.MajorReviewed, reviewed, pReviewed, "count", ReportSlice.Of(ReportSlice.Kinds.Major, "reviewed")),
             Figure(ReportDefinitions.ActionItems, onTime, null, "count", null),
             new("action-items-late", "Action items late or overdue", late, null, "count", ReportDefinitions.ActionItems.HowMeasured, null),
         ];
@@ -88,4 +78,31 @@ public sealed partial class ReportsService
         return periods.GroupBy(p => p.ServiceId).ToDictionary(g => g.Key, g => Math.Round(g.Sum(p =>
             Math.Max(0, ((p.EndedAt is { } e && e < to ? e : to) - (p.StartedAt > from ? p.StartedAt : from)).TotalMinutes)), 1));
     }
+
+    /// <summary>Reopen rate, first-contact resolution and reassignments over the incidents resolved in the range, and
+    /// alerts per incident: for the range and, the same way, for the previous period (the trend).</summary>
+    private static async Task<(double? Reopen, double? FirstContact, double? Reassignments, double? AlertNoise)> RatesAsync(
+        Infrastructure.Data.AppDbContext db, ReportFilter filter, CancellationToken ct)
+    {
+        var (start, end) = (filter.StartUtc, filter.EndUtc);
+        var scope = ReportQueries.Scope(db, filter).AsNoTracking();
+        var resolved = await ReportQueries.Resolved(scope, start, end).Select(i => new
+        {
+            i.ReopenCount,
+            Moves = db.IncidentActivities.Count(a => a.IncidentId == i.Id && a.Kind == ActivityKind.FieldChanged
+                && ReportQueries.ReassignFields.Contains(a.Field!) && a.OldValue != null),
+        }).ToListAsync(ct);
+        var alerts = db.Alerts.AsNoTracking().Where(a => a.FirstSeenAt >= start && a.FirstSeenAt < end && scope.Any(i => i.Id == a.IncidentId));
+        var alertCount = await alerts.CountAsync(ct);
+        var alertIncidents = await alerts.Select(a => a.IncidentId).Distinct().CountAsync(ct);
+        return (ReportMath.Percent(resolved.Count(r => r.ReopenCount > 0), resolved.Count),
+            ReportMath.Percent(resolved.Count(r => r.ReopenCount == 0 && r.Moves == 0), resolved.Count),
+            ReportMath.Ratio(resolved.Sum(r => r.Moves), resolved.Count),
+            ReportMath.Ratio(alertCount, alertIncidents));
+    }
+
+    private static async Task<(int Majors, int Reviewed)> MajorsAsync(Infrastructure.Data.AppDbContext db, ReportFilter filter, DateTime now, CancellationToken ct) =>
+        (await ReportQueries.Matching(db, filter, ReportSlice.Of(ReportSlice.Kinds.Major), now).CountAsync(ct),
+            await ReportQueries.Matching(db, filter, ReportSlice.Of(ReportSlice.Kinds.Major, "reviewed"), now).CountAsync(ct));
+
 }
