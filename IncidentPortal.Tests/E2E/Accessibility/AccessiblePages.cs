@@ -74,6 +74,8 @@ public static class AccessiblePages
         // Incident manager.
         new("/status/internal", Manager),
         new("/reports", Manager),
+        // A manager's preferences carry the weekly reports digest.
+        new("/notifications/preferences", Manager),
         new("/major-incidents", Manager),
         new("/major-incidents/new", Manager),
         new("/major-incidents/1", Manager),
