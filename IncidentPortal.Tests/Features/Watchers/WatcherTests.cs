@@ -20,6 +20,28 @@ public sealed class WatcherTests(IncidentTestHost host) : IClassFixture<Incident
     }
 
     [Fact]
+    public async Task Every_watcher_change_says_whose_list_changed()
+    {
+        var (reporter, agent) = (await host.ActorAsync(DemoEmails.Reporter), await host.ActorAsync(DemoEmails.Agent));
+        var colleague = await host.ActorAsync(DemoEmails.OtherReporter);
+        var incident = await host.ReportAsync(reporter, $"Whose watch {Guid.NewGuid():N}");
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<WatchersChanged>();
+        using var subscription = host.Events.Subscribe<WatchersChanged>(e =>
+        {
+            if (e.IncidentId == incident.Id) seen.Enqueue(e);
+            return Task.CompletedTask;
+        });
+
+        await Watchers.FollowAsync(agent, incident.Id);
+        await Watchers.UnfollowAsync(agent, incident.Id);
+        await Watchers.AddColleagueAsync(reporter, incident.Id, DemoEmails.OtherReporter);
+        await Watchers.RemoveAsync(reporter, incident.Id, colleague.UserId);
+
+        // My incidents → Watching reloads only for the person named, not for everyone on every follow.
+        Assert.Equal([agent.UserId, agent.UserId, colleague.UserId, colleague.UserId], seen.Select(e => e.UserId));
+    }
+
+    [Fact]
     public async Task An_agent_who_follows_hears_of_every_change_but_not_of_their_own()
     {
         var (reporter, manager, agent) = (await host.ActorAsync(DemoEmails.Reporter), await host.ActorAsync(DemoEmails.Manager),

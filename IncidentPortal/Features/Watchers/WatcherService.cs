@@ -57,7 +57,7 @@ public sealed class WatcherService(IDbContextFactory<AppDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.IncidentWatchers.Where(w => w.IncidentId == incidentId && w.UserId == actor.UserId).ExecuteDeleteAsync(ct);
-        await events.PublishAsync(new WatchersChanged(incidentId));
+        await events.PublishAsync(new WatchersChanged(incidentId, actor.UserId));
     }
 
     /// <summary>The reporter (or an agent) adds a colleague by e-mail; staff cannot be added this way.</summary>
@@ -88,7 +88,7 @@ public sealed class WatcherService(IDbContextFactory<AppDbContext> dbFactory, Ti
         var watchers = db.IncidentWatchers.Where(w => w.IncidentId == incidentId && w.UserId == userId);
         if (!actor.IsStaff) watchers = watchers.Where(w => !Staff.Ids(db).Contains(w.UserId));
         await watchers.ExecuteDeleteAsync(ct);
-        await events.PublishAsync(new WatchersChanged(incidentId));
+        await events.PublishAsync(new WatchersChanged(incidentId, userId));
     }
 
     private async Task AddAsync(AppDbContext db, int incidentId, string userId, Actor by, CancellationToken ct)
@@ -105,7 +105,7 @@ public sealed class WatcherService(IDbContextFactory<AppDbContext> dbFactory, Ti
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             if (!await fresh.IncidentWatchers.AnyAsync(w => w.IncidentId == incidentId && w.UserId == userId, ct)) throw;
         }
-        await events.PublishAsync(new WatchersChanged(incidentId));
+        await events.PublishAsync(new WatchersChanged(incidentId, userId));
     }
 
     private static async Task EnsureCanSeeAsync(AppDbContext db, Actor actor, int incidentId, CancellationToken ct)
@@ -125,4 +125,5 @@ public sealed class WatcherService(IDbContextFactory<AppDbContext> dbFactory, Ti
 }
 
 /// <summary>Someone started or stopped watching: open watcher lists reload.</summary>
-public sealed record WatchersChanged(int IncidentId);
+/// <param name="UserId">Who started or stopped watching: only their own lists of watched incidents change.</param>
+public sealed record WatchersChanged(int IncidentId, string UserId);
