@@ -14,7 +14,7 @@ internal static class BenchmarkDatabase
     public const int IncidentCount = 100_000;
 
     /// <summary>Bump when the generator changes what it writes.</summary>
-    private const string GeneratorVersion = "g3";
+    private const string GeneratorVersion = "g5";
 
     public static string CacheDirectory { get; } = Path.Combine(Path.GetTempPath(), "incidentportal-bench",
         $"{IncidentCount}-{GeneratorVersion}-{LatestMigration()}");

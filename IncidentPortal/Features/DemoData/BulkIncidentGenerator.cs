@@ -69,6 +69,13 @@ public sealed class BulkIncidentGenerator(IDbContextFactory<AppDbContext> dbFact
         var written = new List<SlaClock>();
         if (policy is null) return written;
         SlaClockWriter.Write(incident, [], c => { written.Add(c); return c; }, SlaFacts.From(incident, incident.Activities), policy, now, explain: null);
+        // Warnings and breaches in the past were announced when they happened, as the watcher would have done: a
+        // loaded database must not start the portal with tens of thousands of announcements (and pages) to catch up.
+        foreach (var slaClock in written)
+        {
+            while (slaClock.DueThreshold(now) is { } threshold)
+                slaClock.MarkAnnounced(threshold, (threshold == SlaThreshold.Breach ? slaClock.DueAt : slaClock.WarnAt) ?? now);
+        }
         return written;
     }
 }

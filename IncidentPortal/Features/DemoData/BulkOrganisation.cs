@@ -63,6 +63,9 @@ internal sealed class BulkOrganisation
             ? Pick(random, (IncidentStatus.New, 20), (IncidentStatus.Assigned, 35), (IncidentStatus.InProgress, 35), (IncidentStatus.OnHold, 10))
             : Pick(random, (IncidentStatus.Closed, 85), (IncidentStatus.Resolved, 8), (IncidentStatus.Cancelled, 7));
         if (target == IncidentStatus.Closed && age < TimeSpan.FromDays(4)) target = IncidentStatus.Resolved;
+        // Resolved longer ago than the auto-close period (7 days by default) would have been closed by now: otherwise
+        // the portal spends its first minute closing thousands of them.
+        if (target == IncidentStatus.Resolved && age > TimeSpan.FromDays(6)) target = IncidentStatus.Closed;
         // Team-only assignment: in the team's queue, nobody has picked it up yet.
         if (target == IncidentStatus.Assigned && random.Next(2) == 0) agent = null;
         Walk(random, incident, target, team.Team, agent, created, age);
