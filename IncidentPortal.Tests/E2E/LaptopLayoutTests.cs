@@ -52,6 +52,31 @@ public sealed class LaptopLayoutTests(PortalServer server, BrowserFixture browse
     });
 
     [Fact]
+    public Task With_rows_ticked_the_column_headers_stick_below_the_bulk_bar_not_under_it() => Run(async () =>
+    {
+        var page = await OpenAsync(DemoUsers.Agent, "/queue", "Queue");
+        var boxes = page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new("^Select INC-\\d+$") });
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        var bar = page.GetByRole(AriaRole.Region, new() { Name = "Selected incidents", Exact = true });
+        await Expect(bar).ToContainTextAsync("2 selected");
+
+        await page.Mouse.WheelAsync(0, 600);
+        var header = page.GetByRole(AriaRole.Columnheader, new() { Name = "Title and service" });
+        // Both stick under the app bar as the list scrolls; the headers must stay readable, just below the bar.
+        LocatorBoundingBoxResult barBox = null!, headerBox = null!;
+        for (var tries = 0; tries < 50; tries++)   // the scroll settles over a few frames
+        {
+            (barBox, headerBox) = ((await bar.BoundingBoxAsync())!, (await header.BoundingBoxAsync())!);
+            if (barBox.Y < 100 && headerBox.Y >= barBox.Y + barBox.Height - 1) break;
+            await Task.Delay(100);
+        }
+        Assert.True(barBox.Y < 100, $"The bar should stick near the top, it is at {barBox.Y} px.");
+        Assert.InRange(headerBox.Y, barBox.Y + barBox.Height - 1, barBox.Y + barBox.Height + 20);
+        await CaptureAsync(page, "agent-queue-bulk-bar-1280");
+    });
+
+    [Fact]
     public Task The_overdue_by_team_report_is_a_card_like_the_action_items_table() => Run(async () =>
     {
         var page = await OpenAsync(DemoUsers.Manager, "/action-items/all", "All action items");
