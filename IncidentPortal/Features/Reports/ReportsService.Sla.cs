@@ -63,7 +63,7 @@ public sealed partial class ReportsService
                 ReportDefinitions.SlaResolution.HowMeasured, resolution.MeasuredSlice),
             new(ReportDefinitions.SlaBreaches.Key, ReportDefinitions.SlaBreaches.Title, total, null, "count", ReportDefinitions.SlaBreaches.HowMeasured, null),
         ];
-        // Compared by id: describing every row's team once per team row cost more than the queries.
+        // Rows are matched to a team by id, not by describing each row's team again for every team row.
         var teams = current.Select(c => c.TeamId).Distinct().Select(t => (Id: t, Name: Dimension("team", t, names)))
             .OrderBy(t => t.Name.Label, StringComparer.OrdinalIgnoreCase);
         return new SlaReport(filter, headline,

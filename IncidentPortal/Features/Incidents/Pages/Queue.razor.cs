@@ -146,8 +146,8 @@ public sealed partial class Queue : IDisposable
     private void Show(QueueQuery next)
     {
         if (next == query) return;
-        // Not to the address already shown: a navigation dismisses any open dialog (MudDialogProvider), so a table
-        // load that settles on the same page must not close the Save view dialog the agent just opened.
+        // Never to the address already shown: any navigation closes the open dialogs (MudDialogProvider), and a
+        // table load that settles on the page it asked for changes nothing the agent could see.
         var url = QueueUrl.For(next);
         if (Navigation.ToBaseRelativePath(Navigation.Uri) == url.TrimStart('/')) return;
         Navigation.NavigateTo(url, replace: true);
